@@ -1,0 +1,109 @@
+"""Content checks on the raw sources: each check has one code, one message, one test.
+
+Checks read the course model and the Markdown text (with line numbers); they
+never build the site. ``run_checks`` runs them all and collects every problem.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .diagnostics import Diagnostic, error, rel, warning
+from .frontmatter import split
+from .loader import symlink_problems
+from .markdown_text import heading_anchor, headings, links
+from .model import Course, Lesson, Page
+
+Check = Callable[[Course], Iterator[Diagnostic]]
+
+
+@cache
+def _body(path: Path) -> tuple[str, int]:
+    """Return the body of a page and its first line (pages were validated by the loader)."""
+    source = split(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+    return source.body, source.body_line
+
+
+def page_body(page: Page) -> tuple[str, int]:
+    """Return ``(body text, line of its first line)`` of ``page``."""
+    return _body(page.path)
+
+
+def anchors(page: Page) -> set[str]:
+    """Return the heading anchors of ``page``."""
+    return {heading_anchor(text) for _, _, text in headings(*page_body(page))}
+
+
+def check_links(course: Course) -> Iterator[Diagnostic]:
+    """Links to pages that do not exist in any language, or to missing headings."""
+    by_uri = {lesson.src_uri: lesson for lesson in _all_lessons(course)}
+    for page in course.all_pages():
+        for link in links(*page_body(page)):
+            if link.is_image:
+                continue
+            parts = urlsplit(link.target)
+            if parts.scheme or parts.netloc or link.target.startswith(("/", "mailto:")):
+                continue
+            where = rel(page.path, course.root)
+            target_uri = _resolve(page.src_uri, unquote(parts.path)) if parts.path else page.src_uri
+            if target_uri.endswith("/") or target_uri == "":
+                target_uri += "index.md"
+            if not target_uri.endswith(".md"):
+                continue
+            lesson = by_uri.get(target_uri)
+            if lesson is None:
+                yield error(where, link.line, f"link to '{link.target}', but no page "
+                            f"'{target_uri}' exists; check the file name", "link")
+                continue
+            target_page = course.fallback_for(lesson, page.lang)
+            if parts.fragment and target_page and parts.fragment not in anchors(target_page):
+                yield error(where, link.line, f"link to '{link.target}', but "
+                            f"'{rel(target_page.path, course.root)}' has no heading with "
+                            f"anchor '#{parts.fragment}'", "link-anchor")
+
+
+def check_images(course: Course) -> Iterator[Diagnostic]:
+    """Images that are missing, or have no alt text."""
+    for page in course.all_pages():
+        base = page.path.parent
+        for link in links(*page_body(page)):
+            if not link.is_image or urlsplit(link.target).scheme:
+                continue
+            where = rel(page.path, course.root)
+            if not (base / unquote(link.target)).is_file():
+                yield error(where, link.line, f"image '{link.target}' not found; put the file "
+                            f"at '{rel(base / link.target, course.root)}'", "image-missing")
+            if not link.text.strip():
+                yield warning(where, link.line, f"image '{link.target}' has no alt text; "
+                              "describe it in the page's language: ![description](...)",
+                              "image-alt")
+
+
+def check_symlinks(course: Course) -> Iterator[Diagnostic]:
+    """Symbolic links that leave the docs folder."""
+    yield from symlink_problems(course.root, course.docs_dir)
+
+
+CHECKS: tuple[Check, ...] = (check_links, check_images, check_symlinks)
+"""Every check, in the order they run."""
+
+
+def run_checks(course: Course) -> list[Diagnostic]:
+    """Run every check on ``course`` and return all problems found."""
+    _body.cache_clear()
+    return [diag for check in CHECKS for diag in check(course)]
+
+
+def _all_lessons(course: Course) -> Iterator[Lesson]:
+    yield course.home
+    for module in course.modules:
+        yield module.index
+        yield from module.lessons
+
+
+def _resolve(src_uri: str, target: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))

@@ -1,0 +1,187 @@
+"""``course.yml``: course-level settings, validated with every problem collected."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Severity, error
+from .i18n import is_known_language
+from .yamlfile import YamlDoc, YamlError, load_mapping
+
+CONFIG_NAME = "course.yml"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SCORM_VERSIONS = ("1.2", "2004")
+KNOWN_KEYS = (
+    "id", "title", "languages", "default_language", "source_language", "fallback",
+    "pass_mark", "docs_dir", "site_dir", "dist_dir", "validation", "scorm",
+)
+
+
+@dataclass(frozen=True)
+class CourseConfig:
+    """Validated contents of ``course.yml``."""
+
+    root: Path
+    id: str = "course"
+    titles: dict[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ("en",)
+    default_language: str = "en"
+    source_language: str = "en"
+    fallback: tuple[str, ...] = ("en",)
+    pass_mark: int = 70
+    docs_dir: str = "docs"
+    site_dir: str = "site"
+    dist_dir: str = "dist"
+    severities: dict[str, Severity] = field(default_factory=dict)
+    """Per diagnostic code: ``error``, ``warning`` or ``ignore``."""
+    scorm_versions: tuple[str, ...] = SCORM_VERSIONS
+
+    @property
+    def path(self) -> Path:
+        """The config file."""
+        return self.root / CONFIG_NAME
+
+
+def load_config(root: Path) -> tuple[CourseConfig | None, list[Diagnostic]]:
+    """Read and validate ``root/course.yml``; ``None`` when it cannot be used at all."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return None, [error(CONFIG_NAME, None, f"no '{CONFIG_NAME}' in '{root}'; run the "
+                            "command from the course folder or pass --project", "config")]
+    try:
+        doc = load_mapping(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, [error(CONFIG_NAME, None, f"not valid UTF-8 ({exc.reason}); save the "
+                            "file as UTF-8", "encoding")]
+    except YamlError as exc:
+        return None, [error(CONFIG_NAME, exc.line, str(exc), "config")]
+    return _Validator(root, doc).run()
+
+
+class _Validator:
+    """Checks every key, collecting one diagnostic per problem."""
+
+    def __init__(self, root: Path, doc: YamlDoc) -> None:
+        self.root = root
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+
+    def fail(self, key: str, message: str) -> None:
+        self.diagnostics.append(error(CONFIG_NAME, self.doc.line(key), message, "config"))
+
+    def run(self) -> tuple[CourseConfig | None, list[Diagnostic]]:
+        data = self.doc.data
+        for key in data:
+            if key not in KNOWN_KEYS:
+                self.fail(key, f"unknown key '{key}'; expected one of {_quoted(KNOWN_KEYS)}")
+        course_id = self.course_id(data.get("id"))
+        languages = self.languages(data.get("languages"))
+        default = self.one_language("default_language", languages)
+        source = self.one_language("source_language", languages)
+        fallback = self.fallback(data.get("fallback", list(languages)), languages)
+        config = CourseConfig(
+            root=self.root,
+            id=course_id,
+            titles=self.titles(data.get("title"), languages),
+            languages=languages,
+            default_language=default,
+            source_language=source,
+            fallback=fallback,
+            pass_mark=self.pass_mark(data.get("pass_mark", 70)),
+            docs_dir=self.folder("docs_dir", "docs"),
+            site_dir=self.folder("site_dir", "site"),
+            dist_dir=self.folder("dist_dir", "dist"),
+            severities=self.severities(data.get("validation", {})),
+            scorm_versions=self.scorm_versions(data.get("scorm", {})),
+        )
+        return (None if self.diagnostics else config), self.diagnostics
+
+    def course_id(self, value: object) -> str:
+        if not isinstance(value, str) or not ID_RE.match(value):
+            self.fail("id", f"'id' must be lowercase letters, digits and '-', got {value!r}")
+            return "course"
+        return value
+
+    def languages(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            self.fail("languages",
+                      f"'languages' must be a list such as [kk, ru, en], got {value!r}")
+            return ()
+        good = []
+        for code in value:
+            if not is_known_language(code):
+                self.fail("languages", f"unknown language code {str(code)!r} in 'languages'; "
+                          "use a two-letter ISO 639-1 code such as 'kk', 'ru' or 'en'")
+            elif code in good:
+                self.fail("languages", f"language {code!r} is listed twice in 'languages'")
+            else:
+                good.append(code)
+        return tuple(good)
+
+    def one_language(self, key: str, languages: tuple[str, ...]) -> str:
+        value = self.doc.data.get(key, languages[0] if languages else "en")
+        if languages and value not in languages:
+            self.fail(key, f"'{key}' must be one of {_quoted(languages)}, got {value!r}")
+        return str(value)
+
+    def fallback(self, value: object, languages: tuple[str, ...]) -> tuple[str, ...]:
+        if not isinstance(value, list) or any(code not in languages for code in value):
+            self.fail("fallback", f"'fallback' must list languages from {_quoted(languages)}, "
+                      f"got {value!r}")
+            return languages
+        return tuple(value)
+
+    def titles(self, value: object, languages: tuple[str, ...]) -> dict[str, str]:
+        if not isinstance(value, dict):
+            self.fail("title", "'title' must map each language to the course title, "
+                      f"like 'en: ...', got {value!r}")
+            return {}
+        for lang in languages:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                self.fail("title", f"'title' has no title for language {lang!r}; add '{lang}: ...'")
+        return {str(k): str(v) for k, v in value.items()}
+
+    def pass_mark(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+            self.fail("pass_mark", f"'pass_mark' must be a whole percent from 0 to 100, "
+                      f"got {value!r}")
+            return 70
+        return value
+
+    def folder(self, key: str, default: str) -> str:
+        value = self.doc.data.get(key, default)
+        if not isinstance(value, str) or not value or Path(value).is_absolute() or ".." in value:
+            self.fail(key, f"'{key}' must be a folder inside the project, got {value!r}")
+            return default
+        return value
+
+    def severities(self, value: object) -> dict[str, Severity]:
+        choices = tuple(s.value for s in Severity)
+        if not isinstance(value, dict):
+            self.fail("validation", "'validation' must map diagnostic codes to one of "
+                      f"{_quoted(choices)}, got {value!r}")
+            return {}
+        result = {}
+        for code, level in value.items():
+            if level not in choices:
+                self.fail("validation", f"'validation.{code}' must be one of {_quoted(choices)}, "
+                          f"got {level!r}")
+            else:
+                result[str(code)] = Severity(level)
+        return result
+
+    def scorm_versions(self, value: object) -> tuple[str, ...]:
+        versions = value.get("versions", list(SCORM_VERSIONS)) if isinstance(value, dict) else None
+        if not isinstance(versions, list) or not versions or any(
+            str(v) not in SCORM_VERSIONS for v in versions
+        ):
+            self.fail("scorm", f"'scorm.versions' must list some of {_quoted(SCORM_VERSIONS)}, "
+                      f"got {versions!r}")
+            return SCORM_VERSIONS
+        return tuple(str(v) for v in versions)
+
+
+def _quoted(values: tuple[str, ...]) -> str:
+    return ", ".join(repr(v) for v in values)

@@ -1,0 +1,109 @@
+"""Problems found in the sources, reported in the GCC form editors and CI parse.
+
+Every problem a user sees is a :class:`Diagnostic` printed as
+``path:line:col: severity: message [code]``. Steps collect diagnostics and the
+caller fails once, after printing them all.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    """How bad a problem is; ``IGNORE`` drops it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place in one file."""
+
+    path: str
+    """Path relative to the project root, ``/``-separated."""
+    line: int | None
+    """1-based line, or ``None`` when the problem concerns the whole file."""
+    severity: Severity
+    message: str
+    code: str
+    """Stable short code such as ``front-matter``; severities are configured per code."""
+    col: int | None = None
+    """1-based column, when known."""
+
+    def format(self) -> str:
+        """Return the GCC-style line: ``path:line:col: severity: message [code]``."""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, object]:
+        """Return a JSON-ready mapping."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity.value,
+            "message": self.message,
+            "code": self.code,
+        }
+
+
+def error(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+    """Build an error diagnostic."""
+    return Diagnostic(path, line, Severity.ERROR, message, code)
+
+
+def warning(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+    """Build a warning diagnostic."""
+    return Diagnostic(path, line, Severity.WARNING, message, code)
+
+
+def rel(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with ``/`` separators, for messages."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def apply_severities(
+    diagnostics: Iterable[Diagnostic],
+    severities: Mapping[str, Severity],
+    *,
+    strict: bool = False,
+) -> list[Diagnostic]:
+    """Apply per-code severities from the config, then ``--strict``; drop ignored ones.
+
+    The result is sorted by path and line, the order an editor lists problems in.
+    """
+    result = []
+    for diag in diagnostics:
+        severity = severities.get(diag.code, diag.severity)
+        if strict and severity is Severity.WARNING:
+            severity = Severity.ERROR
+        if severity is not Severity.IGNORE:
+            result.append(replace(diag, severity=severity))
+    return sorted(result, key=lambda d: (d.path, d.line or 0, d.col or 0, d.code, d.message))
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Return True when any diagnostic is an error."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+class BuildFailed(Exception):
+    """Raised once, after all problems were collected, when any of them is an error."""
+
+    def __init__(self, diagnostics: list[Diagnostic], summary: str = "") -> None:
+        super().__init__(summary or f"{len(diagnostics)} problem(s)")
+        self.diagnostics = diagnostics
+        self.summary = summary

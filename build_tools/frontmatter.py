@@ -1,0 +1,46 @@
+"""Split a Markdown source into its YAML front matter and body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .yamlfile import YamlDoc, YamlError, load_mapping
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A Markdown file split into front matter and body."""
+
+    meta: YamlDoc
+    body: str
+    body_line: int
+    """1-based line of the file on which the body starts."""
+
+
+class FrontMatterError(YamlError):
+    """Front matter that cannot be read; ``line`` is 1-based in the file."""
+
+
+def split(text: str) -> SourceText:
+    """Split ``text`` into front matter and body.
+
+    Raises:
+        FrontMatterError: the front matter is not closed or not a YAML mapping.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return SourceText(YamlDoc({}, {}), text, 1)
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        raise FrontMatterError(
+            "front matter starts with '---' but is never closed; add a '---' line after it", 1
+        )
+    try:
+        meta = load_mapping("\n".join(lines[1:end]))
+    except YamlError as exc:
+        line = exc.line + 1 if exc.line is not None else 1
+        raise FrontMatterError(f"front matter: {exc}", line) from None
+    shifted = YamlDoc(meta.data, {k: v + 1 for k, v in meta.key_lines.items()})
+    return SourceText(shifted, "\n".join(lines[end + 1 :]), end + 2)

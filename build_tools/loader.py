@@ -1,0 +1,225 @@
+"""Read ``course.yml`` and ``docs/<lang>/`` into the course model, collecting problems.
+
+Modules are numbered folders (``01-mandela-rules``), lessons numbered Markdown
+files inside them (``01-origins.md``); the numbers give the order, and the
+names are the same in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .config import ID_RE, CourseConfig, load_config
+from .diagnostics import Diagnostic, error, rel
+from .frontmatter import FrontMatterError, SourceText, split
+from .model import Course, Lesson, Module, Page, PageKind
+
+NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
+PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
+KINDS = ("lesson", "test")
+
+
+def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
+    """Read the whole course under ``root``; ``None`` when it cannot be built at all."""
+    config, diagnostics = load_config(root)
+    if config is None:
+        return None, diagnostics
+    docs_dir = root / config.docs_dir
+    if not docs_dir.is_dir():
+        return None, [error(config.docs_dir, None, f"the docs folder '{config.docs_dir}' does "
+                            "not exist; create it with one folder per language", "layout")]
+    reader = _Reader(config, docs_dir)
+    course = reader.course()
+    return course, diagnostics + reader.diagnostics
+
+
+class _Reader:
+    """Walks the language folders and reads every page once."""
+
+    def __init__(self, config: CourseConfig, docs_dir: Path) -> None:
+        self.config = config
+        self.docs_dir = docs_dir
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(self, path: Path, line: int | None, message: str, code: str) -> None:
+        self.diagnostics.append(error(rel(path, self.config.root), line, message, code))
+
+    def course(self) -> Course | None:
+        langs = self.config.languages
+        for lang in langs:
+            if not (self.docs_dir / lang).is_dir():
+                self.report(self.docs_dir, None, f"no folder for language '{lang}'; create "
+                            f"'{self.config.docs_dir}/{lang}/' or remove '{lang}' from "
+                            "'languages' in course.yml", "layout")
+        home = self.lesson("index.md", "home")
+        modules = [self.module(name) for name in self.entries("", is_dir=True)]
+        if home is None:
+            return None
+        course = Course(
+            id=self.config.id,
+            titles=self.config.titles,
+            languages=langs,
+            default_language=self.config.default_language,
+            source_language=self.config.source_language,
+            fallback=self.config.fallback,
+            root=self.config.root,
+            docs_dir=self.docs_dir,
+            home=home,
+            modules=tuple(m for m in modules if m is not None),
+            config=self.config,
+        )
+        self.check_ids(course)
+        return course
+
+    def entries(self, dir_uri: str, *, is_dir: bool) -> list[str]:
+        """Return numbered names under ``dir_uri`` found in any language, sorted."""
+        names: set[str] = set()
+        for lang in self.config.languages:
+            folder = self.docs_dir / lang / dir_uri
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                stem = entry.name if is_dir else entry.name.removesuffix(".md")
+                if entry.is_dir() == is_dir and (is_dir or entry.suffix == ".md"):
+                    if NUMBERED.match(stem):
+                        names.add(entry.name)
+                    elif is_dir and entry.name not in ("images", "assets"):
+                        self.report(entry, None, f"folder '{entry.name}' is not a module: "
+                                    "module folders are named like '01-topic'", "layout")
+                    elif not is_dir and entry.name != "index.md":
+                        self.report(entry, None, f"file '{entry.name}' is not a lesson: lesson "
+                                    "files are named like '01-topic.md'", "layout")
+        return sorted(names, key=lambda n: (int(n.split("-", 1)[0]), n))
+
+    def module(self, dir_name: str) -> Module | None:
+        index = self.lesson(f"{dir_name}/index.md", "module")
+        lessons = [self.lesson(f"{dir_name}/{name}", "lesson")
+                   for name in self.entries(dir_name, is_dir=False)]
+        if index is None:
+            return None
+        kept = tuple(lesson for lesson in lessons if lesson is not None)
+        for lesson in kept[:-1]:
+            if lesson.kind == "test":
+                page = next(iter(lesson.pages.values()))
+                self.report(page.path, None, "a module test must be the last page of its "
+                            "module; rename it so its number comes last", "layout")
+        pass_mark = self.pass_mark(index)
+        return Module(index.id, dir_name, pass_mark, index, kept)
+
+    def pass_mark(self, index: Lesson) -> int:
+        marks = {p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()}
+        for page in index.pages.values():
+            mark = page.meta.get("pass_mark", self.config.pass_mark)
+            if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
+                self.report(page.path, None, f"'pass_mark' must be a whole percent from 0 to "
+                            f"100, got {mark!r}", "front-matter")
+                return self.config.pass_mark
+            if len(marks) > 1:
+                self.report(page.path, None, f"'pass_mark' differs between languages "
+                            f"({sorted(map(str, marks))}); use the same value in every "
+                            "language", "id-mismatch")
+        return int(next(iter(marks)))
+
+    def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
+        pages = {}
+        for lang in self.config.languages:
+            path = self.docs_dir / lang / src_uri
+            if path.is_file():
+                page = self.page(lang, src_uri, path, kind)
+                if page is not None:
+                    pages[lang] = page
+        if not pages:
+            return None
+        ids = {lang: str(page.meta.get("id", "")) for lang, page in pages.items()}
+        first_lang, first_id = next(iter(ids.items()))
+        for lang, page_id in ids.items():
+            if page_id != first_id:
+                self.report(pages[lang].path, 2, f"id {page_id!r} differs from {first_id!r} in "
+                            f"{rel(pages[first_lang].path, self.config.root)}; a page keeps "
+                            "the same id in every language", "id-mismatch")
+        kinds = {page.kind for page in pages.values()}
+        return Lesson(first_id, src_uri, kinds.pop() if len(kinds) == 1 else kind, pages)
+
+    def page(self, lang: str, src_uri: str, path: Path, kind: PageKind) -> Page | None:
+        source = self.read(path)
+        if source is None:
+            return None
+        meta = source.meta
+        for key in meta.data:
+            if key not in PAGE_KEYS:
+                self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
+                            f"expected one of {', '.join(PAGE_KEYS)}", "front-matter")
+        title = meta.data.get("title")
+        if not isinstance(title, str) or not title.strip():
+            self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
+                        "'---' lines", "front-matter")
+            title = src_uri
+        if kind != "home":
+            page_id = meta.data.get("id")
+            if not isinstance(page_id, str) or not ID_RE.match(page_id):
+                self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
+                            f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
+        page_kind = meta.data.get("kind", "lesson")
+        if kind == "lesson":
+            if page_kind not in KINDS:
+                self.report(path, meta.line("kind"), f"'kind' must be 'lesson' or 'test', got "
+                            f"{page_kind!r}", "front-matter")
+            elif page_kind == "test":
+                kind = "test"
+        return Page(lang, src_uri, path, title, kind, meta.data)
+
+    def read(self, path: Path) -> SourceText | None:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.report(path, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the "
+                        "file as UTF-8", "encoding")
+            return None
+        if not text.strip():
+            self.report(path, None, "the file is empty; write front matter with a 'title' and "
+                        "the page text, or delete the file", "front-matter")
+            return None
+        try:
+            return split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        except FrontMatterError as exc:
+            self.report(path, exc.line, str(exc), "front-matter")
+            return None
+
+    def check_ids(self, course: Course) -> None:
+        seen: dict[str, Page] = {}
+        items = [*(m.index for m in course.modules), *course.lessons()]
+        for lesson in items:
+            page = next(iter(lesson.pages.values()))
+            if not lesson.id:
+                continue
+            if lesson.id in seen:
+                self.report(page.path, 2, f"id {lesson.id!r} is already used by "
+                            f"{rel(seen[lesson.id].path, self.config.root)}; every module "
+                            "and lesson needs its own id", "duplicate-id")
+            else:
+                seen[lesson.id] = page
+
+
+def iter_docs_files(docs_dir: Path) -> Iterator[Path]:
+    """Yield every file under ``docs_dir`` in a stable order, without following links."""
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_file() or path.is_symlink():
+            yield path
+
+
+def symlink_problems(root: Path, docs_dir: Path) -> list[Diagnostic]:
+    """Report links under ``docs_dir`` that point outside it: nothing outside may be published."""
+    problems = []
+    inside = docs_dir.resolve()
+    for path in iter_docs_files(docs_dir):
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            problems.append(error(rel(path.parent, root) + "/" + path.name, None,
+                                  f"symbolic link points outside the docs folder, to "
+                                  f"'{path.resolve()}'; copy the file into the docs folder "
+                                  "instead", "symlink"))
+    return problems
+

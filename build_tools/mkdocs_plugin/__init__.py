@@ -1,0 +1,1 @@
+"""MkDocs glue: hooks only, delegating to the course model and checks."""

@@ -1,0 +1,138 @@
+"""The course model: what every stage (site, checks, packages) reads. No I/O here.
+
+Naming follows MkDocs: ``*_uri`` is ``/``-separated and relative to a
+language folder (``01-mandela-rules/01-origins.md``), ``*_path`` is a
+:class:`pathlib.Path` on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .config import CourseConfig
+
+PageKind = Literal["home", "module", "lesson", "test"]
+QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A knowledge-check question in one language."""
+
+    id: str
+    """Stable id written by the author, shared by all languages (``mr-01-q1``)."""
+    type: QuestionType
+    prompt: str
+    """The question text (inline Markdown)."""
+    line: int
+    """1-based line of the ``/// quiz`` header in the source file."""
+    options: tuple[str, ...] = ()
+    """Option texts, in order; options are identified by position."""
+    correct: tuple[int, ...] = ()
+    """0-based positions of the correct options (choice questions)."""
+    answer: tuple[str, ...] = ()
+    """Accepted answers: ``("true",)``, ``("122",)`` or accepted texts."""
+    tolerance: float = 0.0
+    """Allowed distance from the answer for numeric questions."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown source file in one language."""
+
+    lang: str
+    src_uri: str
+    """Path inside the language folder, ``/``-separated."""
+    path: Path
+    """The file on disk."""
+    title: str
+    kind: PageKind
+    meta: Mapping[str, object] = field(default_factory=dict)
+    """The whole front matter."""
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson or module test: one page, translated into some of the languages."""
+
+    id: str
+    src_uri: str
+    kind: PageKind
+    pages: Mapping[str, Page]
+    """Translations by language; a missing language falls back on the site."""
+
+    def title(self, lang: str) -> str:
+        """Return the title in ``lang``, or the first available translation's."""
+        page = self.pages.get(lang) or next(iter(self.pages.values()))
+        return page.title
+
+
+@dataclass(frozen=True)
+class Module:
+    """A numbered folder of lessons, with an overview page ``index.md``."""
+
+    id: str
+    dir_uri: str
+    """Folder name inside each language folder (``01-mandela-rules``)."""
+    pass_mark: int
+    """Percent of the module test's points needed to pass."""
+    index: Lesson
+    """The overview page."""
+    lessons: tuple[Lesson, ...]
+    """Lessons in order; the module test, when there is one, is last."""
+
+    def title(self, lang: str) -> str:
+        """Return the module title in ``lang``."""
+        return self.index.title(lang)
+
+    @property
+    def test(self) -> Lesson | None:
+        """The module's final test, if it has one."""
+        return next((lesson for lesson in self.lessons if lesson.kind == "test"), None)
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole course, in every language."""
+
+    id: str
+    titles: Mapping[str, str]
+    languages: tuple[str, ...]
+    """Language codes in display order; the first is not special, see ``default_language``."""
+    default_language: str
+    """Built at the site root; the others go to ``<lang>/``."""
+    source_language: str
+    """The language translators translate from."""
+    fallback: tuple[str, ...]
+    """Order in which a missing page is taken from other languages."""
+    root: Path
+    """The project folder (holds ``course.yml``)."""
+    docs_dir: Path
+    home: Lesson
+    modules: tuple[Module, ...]
+    config: CourseConfig
+    """The validated ``course.yml`` the course was read with."""
+
+    def lessons(self) -> Iterator[Lesson]:
+        """Yield every lesson and test of every module, in course order."""
+        for module in self.modules:
+            yield from module.lessons
+
+    def all_pages(self) -> Iterator[Page]:
+        """Yield every source page in every language."""
+        for lesson in (self.home, *(m.index for m in self.modules), *self.lessons()):
+            yield from lesson.pages.values()
+
+    def fallback_for(self, lesson: Lesson, lang: str) -> Page | None:
+        """Return the page shown for ``lang``: its own, or the first one in fallback order."""
+        if lang in lesson.pages:
+            return lesson.pages[lang]
+        for other in self.fallback:
+            if other in lesson.pages:
+                return lesson.pages[other]
+        return None

@@ -1,0 +1,116 @@
+"""The build pipeline: check the sources, build the site, write the packages.
+
+Each step collects diagnostics; the pipeline fails once, with all of them.
+Outputs are built in temporary folders and swapped in only on success.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
+from .loader import load_course
+from .model import Course
+from .progress import Progress, use
+from .swap import staged_dir
+
+MKDOCS_CONFIG = "mkdocs.yml"
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and the warnings it printed."""
+
+    course: Course
+    site_dir: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_course(root: Path, *, strict: bool = False) -> tuple[Course | None, list[Diagnostic]]:
+    """Load the course and run every content check; return it with all problems found."""
+    course, diagnostics = load_course(root)
+    if course is not None:
+        diagnostics += run_checks(course)
+        diagnostics = apply_severities(diagnostics, course.config.severities, strict=strict)
+    else:
+        diagnostics = apply_severities(diagnostics, {}, strict=strict)
+    return course, diagnostics
+
+
+def require_course(root: Path, *, strict: bool = False) -> tuple[Course, list[Diagnostic]]:
+    """Like :func:`check_course`, but raise :class:`BuildFailed` on any error."""
+    course, diagnostics = check_course(root, strict=strict)
+    if course is None or has_errors(diagnostics):
+        raise BuildFailed(diagnostics, "the sources have errors; nothing was built")
+    return course, diagnostics
+
+
+def build_site(
+    root: Path, *, strict: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    """Check the sources, then build the site into ``site/``, replacing it only on success."""
+    course, diagnostics = require_course(root, strict=strict)
+    use(progress or Progress(enabled=False))
+    site_dir = root / course.config.site_dir
+    with staged_dir(site_dir) as staged:
+        run_mkdocs(root, staged)
+    return BuildResult(course, site_dir, diagnostics)
+
+
+def run_mkdocs(root: Path, site_dir: Path) -> None:
+    """Run a MkDocs build of ``root/mkdocs.yml`` into ``site_dir``.
+
+    Raises:
+        BuildFailed: MkDocs rejected the configuration or aborted the build.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = root / MKDOCS_CONFIG
+    if not config_file.is_file():
+        raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
+                                 "site needs it", "config")])
+    with _mkdocs_log() as captured:
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir))
+            build(config)
+        except MkDocsException as exc:
+            messages = captured + [str(exc)]
+            raise BuildFailed(
+                [error(MKDOCS_CONFIG, None, m, "mkdocs") for m in messages if m]
+            ) from exc
+        except Exception as exc:  # YAML errors and plugin crashes surface here
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            raise BuildFailed([error(MKDOCS_CONFIG, line + 1 if line is not None else None,
+                                     f"{type(exc).__name__}: {exc}", "mkdocs")]) from exc
+
+
+class _Capture(logging.Handler):
+    """Keeps MkDocs' warnings and errors so they end up in the one report."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _mkdocs_log:  # noqa: N801 - used as a context manager
+    def __enter__(self) -> list[str]:
+        self.logger = logging.getLogger("mkdocs")
+        self.handler = _Capture()
+        self.saved = (self.logger.level, self.logger.propagate)
+        self.logger.addHandler(self.handler)
+        self.logger.setLevel(logging.WARNING)
+        self.logger.propagate = False
+        return self.handler.messages
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]

@@ -1,0 +1,65 @@
+"""Progress on long work: a live line in a terminal, silence in CI and pipes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+
+class Progress:
+    """Shows ``label: done/total`` on one terminal line; does nothing when not interactive."""
+
+    def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        if enabled is None:
+            enabled = self.stream.isatty() and not os.environ.get("CI")
+        self.enabled = enabled
+        self.label = ""
+        self.done = 0
+        self.total = 0
+
+    def start(self, label: str, total: int = 0) -> None:
+        """Begin a stage of ``total`` steps (0 when unknown)."""
+        self.finish()
+        self.label, self.done, self.total = label, 0, total
+        self._draw()
+
+    def advance(self, steps: int = 1) -> None:
+        """Count ``steps`` more steps of the current stage."""
+        self.done += steps
+        self._draw()
+
+    def finish(self) -> None:
+        """End the current line, if one is shown."""
+        if self.enabled and self.label:
+            self.stream.write("\n")
+            self.stream.flush()
+        self.label = ""
+
+    def _draw(self) -> None:
+        if not self.enabled or not self.label:
+            return
+        if self.total:
+            width = 24
+            filled = width * min(self.done, self.total) // self.total
+            bar = "#" * filled + "-" * (width - filled)
+            text = f"{self.label} [{bar}] {self.done}/{self.total}"
+        else:
+            text = f"{self.label} {self.done or ''}".rstrip()
+        self.stream.write("\r\033[K" + text)
+        self.stream.flush()
+
+
+_current = Progress(enabled=False)
+
+
+def current() -> Progress:
+    """The progress display of the running build (a silent one outside builds)."""
+    return _current
+
+
+def use(progress: Progress) -> None:
+    """Make ``progress`` the display that build steps report to."""
+    global _current
+    _current = progress

@@ -1,0 +1,57 @@
+"""YAML reading that keeps line numbers, so messages can point at the faulty line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+class YamlError(Exception):
+    """Invalid YAML; ``line`` is 1-based within the text given."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML mapping and the line of each top-level key."""
+
+    data: dict[str, object]
+    key_lines: dict[str, int]
+    """1-based line of each top-level key within the text."""
+
+    def line(self, key: str, default: int = 1) -> int:
+        """Return the line of ``key``, or ``default`` when it is absent."""
+        return self.key_lines.get(key, default)
+
+
+def load_mapping(text: str) -> YamlDoc:
+    """Parse ``text`` as a YAML mapping (empty text gives an empty mapping).
+
+    Raises:
+        YamlError: the text is not valid YAML or not a mapping.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        return _raise(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+    if data is None:
+        return YamlDoc({}, {})
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return _raise(f"expected a mapping of 'key: value' lines, got {type(data).__name__}", 1)
+    key_lines = {
+        str(key.value): key.start_mark.line + 1
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    return YamlDoc({str(k): v for k, v in data.items()}, key_lines)
+
+
+def _raise(message: str, line: int | None) -> YamlDoc:
+    raise YamlError(message, line)

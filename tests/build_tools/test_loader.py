@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from build_tools.loader import load_course
+
+
+def test_minimal_course_model(minimal: Path) -> None:
+    course, diagnostics = load_course(minimal)
+    assert diagnostics == []
+    assert course is not None
+    assert course.languages == ("kk", "ru", "en")
+    assert course.default_language == "kk"
+    assert [m.id for m in course.modules] == ["ba"]
+    module = course.modules[0]
+    assert [lesson.id for lesson in module.lessons] == ["ba-01", "ba-02"]
+    assert module.title("kk") == "Негіздер"
+    assert module.lessons[1].pages.keys() == {"en", "ru"}
+    assert course.fallback_for(module.lessons[1], "kk").lang == "ru"
+    assert module.pass_mark == 70
+

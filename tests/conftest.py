@@ -1,0 +1,45 @@
+"""Shared fixtures: fixture courses copied to a temporary folder, and the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from build_tools.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "courses"
+THEME = ROOT / "build_tools" / "theme"
+
+
+def copy_course(name: str, dest: Path) -> Path:
+    """Copy fixture course ``name`` (or the project's own course for 'sample') to ``dest``."""
+    if name == "sample":
+        for item in ("course.yml", "mkdocs.yml", "docs"):
+            src = ROOT / item
+            if src.is_dir():
+                shutil.copytree(src, dest / item, symlinks=True)
+            else:
+                shutil.copy2(src, dest / item)
+    else:
+        shutil.copytree(FIXTURES / name, dest, symlinks=True, dirs_exist_ok=True)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("custom_dir: ../../../../build_tools/theme", f"custom_dir: {THEME}")
+    config.write_text(text.replace("custom_dir: build_tools/theme", f"custom_dir: {THEME}"),
+                      encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A writable copy of the minimal three-language course."""
+    return copy_course("minimal", tmp_path / "course")
+
+
+def run_cli(project: Path, *args: str) -> Result:
+    """Run ``course --project PROJECT ARGS`` in-process and return the result."""
+    return CliRunner().invoke(main, ["--project", str(project), *args])
