@@ -11,7 +11,8 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).parent / "locales"
-"""Our own UI strings: ``locales/<lang>/LC_MESSAGES/messages.po``."""
+"""Our own UI strings: ``locales/<lang>/LC_MESSAGES/<domain>.po``, one domain per feature
+(``site`` for the site's frame, ``quiz`` for knowledge checks)."""
 
 
 def is_known_language(code: str) -> bool:
@@ -37,9 +38,9 @@ def format_day(day: datetime.date, lang: str) -> str:
 
 
 @cache
-def catalog(lang: str) -> dict[str, str]:
-    """Return our UI strings for ``lang`` as ``{msgid: msgstr}``; empty when none exist."""
-    po = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
+def catalog(lang: str, domain: str) -> dict[str, str]:
+    """Return the strings of ``domain`` for ``lang`` as ``{msgid: msgstr}``; empty when none."""
+    po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
     if not po.is_file():
         return {}
     with po.open("rb") as handle:
@@ -47,6 +48,6 @@ def catalog(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in cat if m.id and m.string}
 
 
-def gettext(lang: str, msgid: str) -> str:
-    """Translate ``msgid`` into ``lang``, falling back to the msgid (English)."""
-    return catalog(lang).get(msgid, msgid)
+def gettext(lang: str, domain: str, msgid: str) -> str:
+    """Translate ``msgid`` of ``domain`` into ``lang``, falling back to the msgid (English)."""
+    return catalog(lang, domain).get(msgid, msgid)
