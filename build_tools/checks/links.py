@@ -1,41 +1,15 @@
-"""Content checks on the raw sources: each check has one code, one message, one test.
-
-Checks read the course model and the Markdown text (with line numbers); they
-never build the site. ``run_checks`` runs them all and collects every problem.
-"""
+"""Links to pages and headings, and images."""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from .diagnostics import Diagnostic, error, rel, warning
-from .frontmatter import split
-from .loader import symlink_problems
-from .markdown_text import heading_anchor, headings, links
-from .model import Course, Lesson, Page
-
-Check = Callable[[Course], Iterator[Diagnostic]]
-
-
-@cache
-def _body(path: Path) -> tuple[str, int]:
-    """Return the body of a page and its first line (pages were validated by the loader)."""
-    source = split(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
-    return source.body, source.body_line
-
-
-def page_body(page: Page) -> tuple[str, int]:
-    """Return ``(body text, line of its first line)`` of ``page``."""
-    return _body(page.path)
-
-
-def anchors(page: Page) -> set[str]:
-    """Return the heading anchors of ``page``."""
-    return {heading_anchor(text) for _, _, text in headings(*page_body(page))}
+from ..diagnostics import Diagnostic, error, rel, warning
+from ..markdown_text import links
+from ..model import Course, Lesson
+from .source import anchors, page_body
 
 
 def check_links(course: Course) -> Iterator[Diagnostic]:
@@ -81,21 +55,6 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
                 yield warning(where, link.line, f"image '{link.target}' has no alt text; "
                               "describe it in the page's language: ![description](...)",
                               "image-alt")
-
-
-def check_symlinks(course: Course) -> Iterator[Diagnostic]:
-    """Symbolic links that leave the docs folder."""
-    yield from symlink_problems(course.root, course.docs_dir)
-
-
-CHECKS: tuple[Check, ...] = (check_links, check_images, check_symlinks)
-"""Every check, in the order they run."""
-
-
-def run_checks(course: Course) -> list[Diagnostic]:
-    """Run every check on ``course`` and return all problems found."""
-    _body.cache_clear()
-    return [diag for check in CHECKS for diag in check(course)]
 
 
 def _all_lessons(course: Course) -> Iterator[Lesson]:

@@ -1,0 +1,27 @@
+"""Content checks on the raw sources: each check has one code, one message, one test.
+
+Checks read the course model and the Markdown text (with line numbers); they
+never build the site. Each module here holds one family of checks; ``CHECKS``
+lists them all and ``run_checks`` runs them, collecting every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..diagnostics import Diagnostic
+from ..model import Course
+from .links import check_images, check_links
+from .source import clear_cache
+from .symlinks import check_symlinks
+
+Check = Callable[[Course], Iterator[Diagnostic]]
+
+CHECKS: tuple[Check, ...] = (check_links, check_images, check_symlinks)
+"""Every check, in the order they run."""
+
+
+def run_checks(course: Course) -> list[Diagnostic]:
+    """Run every check on ``course`` and return all problems found."""
+    clear_cache()
+    return [diag for check in CHECKS for diag in check(course)]
