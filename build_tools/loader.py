@@ -109,18 +109,21 @@ class _Reader:
         return Module(index.id, dir_name, pass_mark, index, kept)
 
     def pass_mark(self, index: Lesson) -> int:
-        marks = {p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()}
-        for page in index.pages.values():
+        marks: dict[str, int] = {}
+        for lang, page in index.pages.items():
             mark = page.meta.get("pass_mark", self.config.pass_mark)
+            line = page.meta_lines.get("pass_mark")
             if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
-                self.report(page.path, None, f"'pass_mark' must be a whole percent from 0 to "
+                self.report(page.path, line, f"'pass_mark' must be a whole percent from 0 to "
                             f"100, got {mark!r}", "front-matter")
-                return self.config.pass_mark
-            if len(marks) > 1:
-                self.report(page.path, None, f"'pass_mark' differs between languages "
-                            f"({sorted(map(str, marks))}); use the same value in every "
-                            "language", "id-mismatch")
-        return int(next(iter(marks)))
+            elif marks and mark not in marks.values():
+                first_lang, first = next(iter(marks.items()))
+                self.report(page.path, line, f"'pass_mark' is {mark} here but {first} in "
+                            f"{rel(index.pages[first_lang].path, self.config.root)}; use the "
+                            "same value in every language", "id-mismatch")
+            else:
+                marks[lang] = mark
+        return next(iter(marks.values()), self.config.pass_mark)
 
     def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
         pages = {}
@@ -168,7 +171,7 @@ class _Reader:
                             f"{page_kind!r}", "front-matter")
             elif page_kind == "test":
                 kind = "test"
-        return Page(lang, src_uri, path, title, kind, meta.data)
+        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines)
 
     def read(self, path: Path) -> SourceText | None:
         raw = path.read_bytes()

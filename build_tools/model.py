@@ -53,6 +53,8 @@ class Page:
     kind: PageKind
     meta: Mapping[str, object] = field(default_factory=dict)
     """The whole front matter."""
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line in the file of each front matter key."""
     questions: tuple[Question, ...] = ()
 
 
