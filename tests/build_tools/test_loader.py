@@ -17,3 +17,13 @@ def test_minimal_course_model(minimal: Path) -> None:
     assert course.fallback_for(module.lessons[1], "kk").lang == "ru"
     assert module.pass_mark == 70
 
+
+
+def test_sample_course_ids_are_shared_across_languages() -> None:
+    course, diagnostics = load_course(Path(__file__).resolve().parents[2])
+    assert course is not None
+    assert [d.format() for d in diagnostics if d.severity.value == "error"] == []
+    assert len(course.modules) >= 4
+    for module in course.modules:
+        assert set(module.index.pages) == {"kk", "ru", "en"}
+        assert 3 <= len([x for x in module.lessons if x.kind == "lesson"]) <= 5
