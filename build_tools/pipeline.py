@@ -6,7 +6,10 @@ Outputs are built in temporary folders and swapped in only on success.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,8 +63,11 @@ def build_site(
     return BuildResult(course, site_dir, diagnostics)
 
 
-def run_mkdocs(root: Path, site_dir: Path) -> None:
+def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
     """Run a MkDocs build of ``root/mkdocs.yml`` into ``site_dir``.
+
+    With ``dirty``, only pages whose source is newer than their output are
+    rendered again (what ``course serve`` does after a save).
 
     Raises:
         BuildFailed: MkDocs rejected the configuration or aborted the build.
@@ -74,10 +80,10 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
-    with _mkdocs_log() as captured:
+    with _mkdocs_log() as captured, _dirty_flag(dirty):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
-            build(config)
+            build(config, dirty=dirty)
         except MkDocsException as exc:
             messages = captured + [str(exc)]
             raise BuildFailed(
@@ -87,6 +93,22 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
             line = getattr(getattr(exc, "problem_mark", None), "line", None)
             raise BuildFailed([error(MKDOCS_CONFIG, line + 1 if line is not None else None,
                                      f"{type(exc).__name__}: {exc}", "mkdocs")]) from exc
+
+
+@contextlib.contextmanager
+def _dirty_flag(dirty: bool) -> Iterator[None]:
+    """Let mkdocs-static-i18n see a dirty build: it reads ``--dirty`` from ``sys.argv``.
+
+    Without this its builds of the other languages re-render every page.
+    """
+    if not dirty or "--dirty" in sys.argv:
+        yield
+        return
+    sys.argv.append("--dirty")
+    try:
+        yield
+    finally:
+        sys.argv.remove("--dirty")
 
 
 class _Capture(logging.Handler):

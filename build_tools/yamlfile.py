@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's loader when PyYAML has it: front matter of every page is parsed on each build."""
+
 
 class YamlError(Exception):
     """Invalid YAML; ``line`` is 1-based within the text given."""
@@ -34,13 +37,16 @@ def load_mapping(text: str) -> YamlDoc:
     Raises:
         YamlError: the text is not valid YAML or not a mapping.
     """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         return _raise(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+    finally:
+        loader.dispose()
     if data is None:
         return YamlDoc({}, {})
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

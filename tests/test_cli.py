@@ -20,8 +20,8 @@ def test_build_writes_every_language(minimal: Path) -> None:
         (
             "docs/kk/01-basics/01-first.md",
             "---\nid: ba-01\ntitle: [broken\n---\n# x\n",
-            "docs/kk/01-basics/01-first.md:3: error: front matter: invalid YAML: expected ',' "
-            "or ']', but got '<stream end>' [front-matter]",
+            "docs/kk/01-basics/01-first.md:3: error: front matter: invalid YAML: "
+            "did not find expected ',' or ']' [front-matter]",
         ),
         (
             "docs/en/01-basics/02-second.md",

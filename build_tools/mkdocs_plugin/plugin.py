@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ..diagnostics import has_errors
-from ..loader import load_course
+from ..loader import load_course_cached
 from ..model import Course
 from ..progress import current
 from .config import CoursePluginConfig
@@ -36,7 +36,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        course, diagnostics = load_course(root)
+        course, diagnostics = load_course_cached(root)
         if course is None or has_errors(diagnostics):
             raise PluginError("\n".join(d.format() for d in diagnostics))
         self.course = course

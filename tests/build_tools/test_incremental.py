@@ -1,0 +1,25 @@
+import time
+from pathlib import Path
+
+from build_tools.incremental import time_one_page_edit
+from build_tools.pipeline import run_mkdocs
+
+
+def test_one_page_edit_reaches_its_page(minimal: Path) -> None:
+    assert time_one_page_edit(minimal) > 0
+    text = (minimal / "docs/kk/01-basics/01-first.md").read_text(encoding="utf-8")
+    assert "edit-" not in text  # the source is restored
+
+
+def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Path) -> None:
+    site = minimal / "out"
+    run_mkdocs(minimal, site)
+    untouched = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    time.sleep(0.05)
+    source = minimal / "docs/ru/01-basics/02-second.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nНовая строка.\n", encoding="utf-8")
+    run_mkdocs(minimal, site, dirty=True)
+    changed = {p for p, mtime in untouched.items()
+               if p.stat().st_mtime_ns != mtime and p.name != "404.html"}  # a template, not a page
+    assert changed == {site / "ru/01-basics/02-second.html"}
+    assert "Новая строка." in (site / "ru/01-basics/02-second.html").read_text(encoding="utf-8")
