@@ -33,7 +33,7 @@ from pymdownx.blocks.block import Block
 
 from ..i18n import gettext
 from ..quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
-from ..quiz.parse import CHOICE_TYPES, Quiz, QuizSyntaxError, build_quiz, parse_page
+from ..quiz.parse import CHOICE_TYPES, Problem, Quiz, QuizSyntaxError, build_quiz, parse_page
 
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",
@@ -165,6 +165,8 @@ class _Renderer:
 
     def reveal(self, fieldset: etree.Element, quiz: Quiz) -> None:
         """Feedback and explanation, kept out of the page text until the learner answers."""
+        if not quiz.explanation and not any(quiz.feedback):
+            return
         template = etree.SubElement(fieldset, "template", {"class": "quiz-reveal"})
         for number, text in enumerate(quiz.feedback):
             if text:
@@ -181,7 +183,14 @@ class QuizCheck(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Parse every quiz block of the page; return the lines unchanged."""
-        _, problems = parse_page("\n".join(lines))
+        quizzes, problems = parse_page("\n".join(lines))
+        seen: set[str] = set()
+        for quiz in quizzes:
+            if quiz.question.id in seen:
+                problems.append(Problem(quiz.question.line, f"question id '{quiz.question.id}' "
+                                        "is used twice on this page; every question needs its "
+                                        "own id", "quiz-duplicate-id"))
+            seen.add(quiz.question.id)
         if problems:
             raise QuizSyntaxError(problems[0], f"line {problems[0].line} of the page text")
         return lines
@@ -214,6 +223,8 @@ class QuizPage(Treeprocessor):
         buttons = (("quiz-retry", "Retry the test"), ("quiz-reset", "Reset answers"))
         for css, msgid in buttons[0 if config["test"] else 1:]:
             button = etree.SubElement(controls, "button", {"type": "button", "class": css})
+            if css == "quiz-retry":
+                button.set("hidden", "hidden")
             button.text = AtomicString(gettext(lang, "quiz", msgid))
         strings = {msgid: gettext(lang, "quiz", msgid) for msgid in STRINGS}
         script = etree.SubElement(page, "script", {"type": "application/json",

@@ -234,8 +234,9 @@ class _Builder:
                           f"'{key}'; mark the correct options with '- [x]'",
                           "quiz-option-not-allowed")
         if len(options) < 2:
-            self.fail(self.line, f"{self.name} has {len(options)} option(s); add at least two "
-                      "lines '- [ ] option', with '- [x]' for the correct one", "quiz-empty")
+            found = "only one option" if options else "no options"
+            self.fail(self.line, f"{self.name} has {found}; add at least two lines "
+                      "'- [ ] option', with '- [x]' for the correct one", "quiz-empty")
             return ()
         correct = tuple(i for i, option in enumerate(options) if option.correct)
         if not correct:
