@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, error, rel
 from ..model import Course, Lesson, Page, Question
+from ..quiz.parse import parse_page
+from .source import page_body
 
 
 def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
@@ -31,12 +33,23 @@ def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
 
 
 def check_quiz_parity(course: Course) -> Iterator[Diagnostic]:
-    """Translations whose questions differ from the source language's page."""
+    """Translations whose questions differ from the source language's page.
+
+    Pages with quiz syntax errors are left out: the loader reported those, and
+    a question it could not read would show up here again as missing.
+    """
     for lesson in _lessons(course):
         source = lesson.pages.get(course.source_language) or next(iter(lesson.pages.values()))
+        if not _readable(source):
+            continue
         for page in lesson.pages.values():
-            if page is not source:
+            if page is not source and _readable(page):
                 yield from _compare(course, page, source)
+
+
+def _readable(page: Page) -> bool:
+    """Whether every quiz block of ``page`` parsed without problems."""
+    return not parse_page(*page_body(page))[1]
 
 
 def _compare(course: Course, page: Page, source: Page) -> Iterator[Diagnostic]:
