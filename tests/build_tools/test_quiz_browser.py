@@ -100,6 +100,12 @@ def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
                                                               "қорғайды."])
     expect(q1.locator(".quiz-explanation")).to_have_text("1-ереженің бірінші тұруы кездейсоқ емес.")
 
+    choose(page, "sf-01-q2", "Ұжымдық жаза")
+    check(page, "sf-01-q2")
+    assert status(page, "sf-01-q2") == "Қайта көріңіз"
+    choose(page, "sf-01-q2", "Қараңғы камера")
+    check(page, "sf-01-q2")
+    assert status(page, "sf-01-q2") == "Дұрыс жауап"
     choose(page, "sf-01-q3", "Бұрыс")
     check(page, "sf-01-q3")
     assert status(page, "sf-01-q3") == "Дұрыс жауап"

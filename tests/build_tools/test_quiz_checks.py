@@ -96,6 +96,11 @@ def test_good_questions_fill_the_model(minimal: Path) -> None:
                          "- [x] a\n- [ ] b\n- [x] c\n///\n") == []
 
 
+def test_quiz_examples_in_fenced_code_are_not_questions(minimal: Path) -> None:
+    assert page_problems(minimal, "```markdown\n/// quiz | Broken on purpose\n- [ ] a\n///\n"
+                         "```\n") == []
+
+
 def test_questions_of_every_page_are_in_the_model(tmp_path: Path) -> None:
     course, diagnostics = check_course(copy_course("quiz", tmp_path / "c"))
     assert diagnostics == []
