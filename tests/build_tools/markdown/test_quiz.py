@@ -60,3 +60,16 @@ def test_correct_answers_are_not_in_visible_text() -> None:
     assert 'data-search-exclude=""' in html
     key = html.split('data-quiz-key="')[1].split('"')[0]
     assert decode_key("mr-01-q1", key) == {"correct": ["1"], "tolerance": 0.0}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_ui_string_is_translated_with_its_placeholders(lang: str) -> None:
+    import re
+
+    from build_tools.i18n import catalog
+    from build_tools.markdown.quiz import STRINGS
+
+    strings = catalog(lang, "quiz")
+    assert set(strings) == set(STRINGS)
+    for msgid, text in strings.items():
+        assert sorted(re.findall(r"\{\w+\}", text)) == sorted(re.findall(r"\{\w+\}", msgid))
