@@ -14,7 +14,8 @@ from pathlib import Path
 from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, split
-from .model import Course, Lesson, Module, Page, PageKind
+from .model import Course, Lesson, Module, Page, PageKind, Question
+from .quiz.parse import parse_page
 
 NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
@@ -171,7 +172,15 @@ class _Reader:
                             f"{page_kind!r}", "front-matter")
             elif page_kind == "test":
                 kind = "test"
-        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines)
+        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines,
+                    self.questions(path, source))
+
+    def questions(self, path: Path, source: SourceText) -> tuple[Question, ...]:
+        """Read the page's ``/// quiz`` blocks, reporting syntax faults at their lines."""
+        quizzes, problems = parse_page(source.body, source.body_line)
+        for problem in problems:
+            self.report(path, problem.line, problem.message, problem.code)
+        return tuple(quiz.question for quiz in quizzes)
 
     def read(self, path: Path) -> SourceText | None:
         raw = path.read_bytes()

@@ -15,6 +15,17 @@ FIXTURES = ROOT / "tests" / "fixtures" / "courses"
 THEME = ROOT / "build_tools" / "theme"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite golden files from the current output instead of comparing.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run should rewrite golden files (``pytest --update-golden``)."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 def copy_course(name: str, dest: Path) -> Path:
     """Copy fixture course ``name`` (or the project's own course for 'sample') to ``dest``."""
     if name == "sample":

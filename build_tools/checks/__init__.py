@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterator
 from ..diagnostics import Diagnostic
 from ..model import Course
 from .links import check_images, check_links
+from .quiz import check_quiz_ids, check_quiz_parity
 from .source import clear_cache
 from .symlinks import check_symlinks
 
 Check = Callable[[Course], Iterator[Diagnostic]]
 
-CHECKS: tuple[Check, ...] = (check_links, check_images, check_symlinks)
+CHECKS: tuple[Check, ...] = (
+    check_links, check_images, check_symlinks, check_quiz_ids, check_quiz_parity,
+)
 """Every check, in the order they run."""
 
 

@@ -12,11 +12,14 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..diagnostics import has_errors
 from ..loader import load_course_cached
 from ..model import Course
 from ..progress import current
+from ..quiz import site as quiz_site
 from .config import CoursePluginConfig
 
 
@@ -40,10 +43,20 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if course is None or has_errors(diagnostics):
             raise PluginError("\n".join(d.format() for d in diagnostics))
         self.course = course
+        quiz_site.add_assets(config)
         return config
 
-    def on_page_markdown(self, markdown: str, **kwargs: Any) -> str:
-        """Count the page for the progress display."""
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the knowledge checks' script and style sheet."""
+        if self.config.enabled:
+            files = quiz_site.add_files(files, config)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
+                         **kwargs: Any) -> str:
+        """Count the page for the progress display; give the quiz extension the page's facts."""
         if self.config.enabled:
             current().advance()
+            if self.course is not None:
+                quiz_site.configure_page(config, self.course, page)
         return markdown

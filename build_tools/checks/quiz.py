@@ -1,0 +1,116 @@
+"""Knowledge checks across pages: ids unique in the course, translations in parity.
+
+Syntax faults of single blocks are reported by the loader, which parses every
+block once (``build_tools.quiz.parse``); these checks read the parsed
+questions from the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, error, rel
+from ..model import Course, Lesson, Page, Question
+from ..quiz.parse import parse_page
+from .source import page_body
+
+
+def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
+    """A question id used twice in the course, in any language."""
+    for lang in course.languages:
+        seen: dict[str, tuple[Page, Question]] = {}
+        for lesson in _lessons(course):
+            page = lesson.pages.get(lang)
+            for question in page.questions if page else ():
+                if question.id in seen:
+                    first_page, first = seen[question.id]
+                    yield error(rel(page.path, course.root), question.line,
+                                f"question id '{question.id}' is already used at "
+                                f"{rel(first_page.path, course.root)}:{first.line}; every "
+                                "question needs its own id", "quiz-duplicate-id")
+                else:
+                    seen[question.id] = (page, question)
+
+
+def check_quiz_parity(course: Course) -> Iterator[Diagnostic]:
+    """Translations whose questions differ from the source language's page.
+
+    Pages with quiz syntax errors are left out: the loader reported those, and
+    a question it could not read would show up here again as missing.
+    """
+    for lesson in _lessons(course):
+        source = lesson.pages.get(course.source_language) or next(iter(lesson.pages.values()))
+        if not _readable(source):
+            continue
+        for page in lesson.pages.values():
+            if page is not source and _readable(page):
+                yield from _compare(course, page, source)
+
+
+def _readable(page: Page) -> bool:
+    """Whether every quiz block of ``page`` parsed without problems."""
+    return not parse_page(*page_body(page))[1]
+
+
+def _compare(course: Course, page: Page, source: Page) -> Iterator[Diagnostic]:
+    here = rel(page.path, course.root)
+    there = rel(source.path, course.root)
+    ours = {q.id: q for q in page.questions}
+    theirs = {q.id: q for q in source.questions}
+    for question in page.questions:
+        if question.id not in theirs:
+            yield _parity(here, question.line, f"question '{question.id}' is not in {there}; "
+                          "every translation has the same questions as the source")
+    for number, question in enumerate(source.questions):
+        if question.id not in ours:
+            line = page.questions[number].line if number < len(page.questions) else None
+            yield _parity(here, line, f"question '{question.id}' of {there}:{question.line} "
+                          "is missing here; translate it")
+    common_ours = [q for q in page.questions if q.id in theirs]
+    common_theirs = [q for q in source.questions if q.id in ours]
+    for mine, other in zip(common_ours, common_theirs, strict=True):
+        if mine.id != other.id:
+            yield _parity(here, mine.line, f"question '{mine.id}' comes where {there}:"
+                          f"{other.line} has '{other.id}'; keep the questions in the "
+                          "source's order")
+            break
+    for mine in common_ours:
+        other = theirs[mine.id]
+        for difference in _differences(mine, other):
+            yield _parity(here, mine.line, f"question '{mine.id}' {difference[0]} here but "
+                          f"{difference[1]} in {there}:{other.line}")
+
+
+def _differences(mine: Question, other: Question) -> Iterator[tuple[str, str]]:
+    """Yield ``(what this page has, what the source has)`` for each difference."""
+    if mine.type != other.type:
+        yield f"has type '{mine.type}'", f"'{other.type}'"
+        return
+    if len(mine.options) != len(other.options):
+        yield f"has {len(mine.options)} options", f"{len(other.options)}"
+    elif mine.correct != other.correct:
+        yield f"marks {_positions(mine.correct)} correct", _positions(other.correct)
+    if mine.type in ("truefalse", "numeric") and mine.answer != other.answer:
+        yield f"has answer {_quoted(mine.answer)}", _quoted(other.answer)
+    if mine.type == "numeric" and mine.tolerance != other.tolerance:
+        yield f"has tolerance {mine.tolerance:g}", f"{other.tolerance:g}"
+
+
+def _positions(correct: tuple[int, ...]) -> str:
+    numbers = ", ".join(str(i + 1) for i in correct)
+    return f"option {numbers}" if len(correct) == 1 else f"options {numbers}"
+
+
+def _quoted(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _parity(path: str, line: int | None, message: str) -> Diagnostic:
+    return error(path, line, message, "quiz-parity")
+
+
+def _lessons(course: Course) -> Iterator[Lesson]:
+    yield course.home
+    for module in course.modules:
+        yield module.index
+        yield from module.lessons

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of the course format, one module per extension."""

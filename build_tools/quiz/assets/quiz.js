@@ -1,0 +1,390 @@
+/*
+ * Knowledge checks: checks answers, shows feedback, scores module tests.
+ *
+ * The page carries everything (build_tools/markdown/quiz.py renders it):
+ *   .quiz[data-quiz-id][data-quiz-type][data-quiz-key]  one question; the key is
+ *       base64(JSON {correct: string[], tolerance: number} XOR the question id)
+ *   .quiz-page[data-course-id][data-page-id][data-module-id][data-pass-mark][data-test]
+ *       page facts, the score area, the reset/retry buttons and
+ *       script.quiz-strings: the UI strings in the page's language, by English msgid.
+ * No network, works from file://. Never throws into the page.
+ *
+ * HOST CONTRACT (SCORM launcher). When the page is shown in a frame and
+ * window.parent.CourseHost exists, it replaces localStorage:
+ *   CourseHost.loadAnswers(pageId) -> {questionId: response[]} | null
+ *       saved answers of the page; this script restores them and shows their
+ *       feedback (restoring does not call answer() or testResult() again).
+ *   CourseHost.answer(detail) on every checked answer, detail =
+ *       {pageId, id, type, response: string[], correct: string[],
+ *        result: "correct" | "incorrect", latencyMs: number,
+ *        timestamp: ISO 8601 string, isTest: boolean}
+ *       response/correct: option positions "0", "1"... (single, multiple),
+ *       "true"/"false" (truefalse), or the typed text/number (numeric, text;
+ *       correct lists every accepted text). Typed answers are at most
+ *       TEXT_MAX_LENGTH (60) / NUMBER_MAX_LENGTH (16) characters
+ *       (build_tools/quiz/limits.py).
+ *   CourseHost.testResult(detail) when every question of a test page has been
+ *       answered, detail = {pageId, moduleId, raw, min: 0, max, passMark, passed}
+ *       (raw and max count questions; passMark is a percent).
+ *   CourseHost.resetAnswers(pageId)  optional; called when the learner resets
+ *       the page's answers or retries the test.
+ * Every host call is wrapped in try/catch.
+ * Otherwise answers are kept in localStorage under
+ * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}.
+ */
+(function () {
+  "use strict";
+
+  var page = document.querySelector(".quiz-page");
+  if (!page) {
+    return;
+  }
+  var strings = readStrings();
+  var info = {
+    courseId: page.getAttribute("data-course-id") || "",
+    pageId: page.getAttribute("data-page-id") || "",
+    moduleId: page.getAttribute("data-module-id") || "",
+    passMark: Number(page.getAttribute("data-pass-mark") || "0"),
+    isTest: page.getAttribute("data-test") === "true"
+  };
+  var loadedAt = now();
+  var host = findHost();
+  var store = host ? hostStore(host) : localStore("course-quiz:" + info.courseId + ":" + info.pageId);
+  var summary = page.querySelector(".quiz-summary");
+  var retry = page.querySelector(".quiz-retry");
+  var reset = page.querySelector(".quiz-reset");
+  var answers = {};
+  var quizzes = [];
+
+  function readStrings() {
+    try {
+      return JSON.parse(page.querySelector(".quiz-strings").textContent) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function t(msgid, values) {
+    var text = strings[msgid] || msgid;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
+  function now() {
+    return window.performance && performance.now ? performance.now() : Date.now();
+  }
+
+  function findHost() {
+    try {
+      if (window.parent !== window && window.parent.CourseHost) {
+        return window.parent.CourseHost;
+      }
+    } catch (e) {
+      // A parent from another origin: no host.
+    }
+    return null;
+  }
+
+  function callHost(name, arg) {
+    try {
+      if (host && typeof host[name] === "function") {
+        return host[name](arg);
+      }
+    } catch (e) {
+      if (window.console) {
+        console.warn("quiz: CourseHost." + name + " failed", e);
+      }
+    }
+    return null;
+  }
+
+  function hostStore() {
+    return {
+      load: function () { return callHost("loadAnswers", info.pageId); },
+      save: function () {},
+      clear: function () { callHost("resetAnswers", info.pageId); }
+    };
+  }
+
+  function localStore(key) {
+    return {
+      load: function () {
+        try {
+          return JSON.parse(window.localStorage.getItem(key) || "null");
+        } catch (e) {
+          return null;
+        }
+      },
+      save: function (data) {
+        try {
+          window.localStorage.setItem(key, JSON.stringify(data));
+        } catch (e) {
+          // Storage full or disabled: answers live until the page is left.
+        }
+      },
+      clear: function () {
+        try {
+          window.localStorage.removeItem(key);
+        } catch (e) {
+          // Nothing stored.
+        }
+      }
+    };
+  }
+
+  function decodeKey(el) {
+    try {
+      var id = el.getAttribute("data-quiz-id");
+      var raw = atob(el.getAttribute("data-quiz-key"));
+      var key = new TextEncoder().encode(id);
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) {
+        bytes[i] = raw.charCodeAt(i) ^ key[i % key.length];
+      }
+      return JSON.parse(new TextDecoder("utf-8").decode(bytes));
+    } catch (e) {
+      return { correct: [], tolerance: 0 };
+    }
+  }
+
+  function setup(el) {
+    var q = {
+      el: el,
+      id: el.getAttribute("data-quiz-id"),
+      type: el.getAttribute("data-quiz-type"),
+      key: decodeKey(el),
+      state: null,
+      started: null,
+      status: el.querySelector(".quiz-feedback"),
+      button: el.querySelector(".quiz-check"),
+      reveal: el.querySelector("template.quiz-reveal"),
+      inputs: Array.prototype.slice.call(el.querySelectorAll("input"))
+    };
+    el.addEventListener("input", function () { start(q); });
+    el.addEventListener("change", function () { start(q); });
+    q.button.addEventListener("click", function () { check(q); });
+    q.inputs.forEach(function (input) {
+      if (input.type === "text") {
+        input.addEventListener("keydown", function (event) {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            check(q);
+          }
+        });
+      }
+    });
+    return q;
+  }
+
+  function start(q) {
+    if (q.started === null) {
+      q.started = now();
+    }
+  }
+
+  function response(q) {
+    if (q.type === "numeric" || q.type === "text") {
+      var input = q.inputs[0];
+      var value = input.value.trim().slice(0, Number(input.getAttribute("maxlength")) || 60);
+      return value ? [value] : [];
+    }
+    return q.inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+  }
+
+  function fill(q, values) {
+    if (q.type === "numeric" || q.type === "text") {
+      q.inputs[0].value = values.length ? String(values[0]) : "";
+      return;
+    }
+    q.inputs.forEach(function (input) {
+      input.checked = values.indexOf(input.value) >= 0;
+    });
+  }
+
+  function parseNumber(text) {
+    var clean = String(text).replace(/\s+/g, "").replace(",", ".");
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : NaN;
+  }
+
+  function normalize(text) {
+    var s = String(text);
+    if (s.normalize) {
+      s = s.normalize("NFC");
+    }
+    return s.trim().replace(/\s+/g, " ").toLowerCase();
+  }
+
+  function isCorrect(q, values) {
+    var correct = q.key.correct || [];
+    if (q.type === "numeric") {
+      var x = parseNumber(values[0]);
+      return isFinite(x) && Math.abs(x - Number(correct[0])) <= (q.key.tolerance || 0) + 1e-9;
+    }
+    if (q.type === "text") {
+      var given = normalize(values[0] || "");
+      return correct.some(function (c) { return normalize(c) === given; });
+    }
+    var a = values.slice().sort();
+    var b = correct.slice().sort();
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
+
+  function check(q) {
+    var values = response(q);
+    var choice = q.type !== "numeric" && q.type !== "text";
+    if (!values.length) {
+      say(q, t(choice ? "Choose an answer first." : "Enter an answer first."), "hint");
+      return;
+    }
+    if (q.type === "numeric" && !isFinite(parseNumber(values[0]))) {
+      say(q, t("Enter a number."), "hint");
+      return;
+    }
+    var result = isCorrect(q, values) ? "correct" : "incorrect";
+    show(q, values, result);
+    answers[q.id] = values;
+    store.save(answers);
+    callHost("answer", {
+      pageId: info.pageId, id: q.id, type: q.type, response: values.slice(),
+      correct: (q.key.correct || []).slice(), result: result,
+      latencyMs: Math.max(0, Math.round(now() - (q.started === null ? loadedAt : q.started))),
+      timestamp: new Date().toISOString(), isTest: info.isTest
+    });
+    q.started = null;
+    updateSummary(true);
+  }
+
+  function say(q, text, kind) {
+    q.status.textContent = text;
+    q.status.setAttribute("data-kind", kind || "");
+  }
+
+  function show(q, values, result) {
+    clearReveal(q);
+    q.state = result;
+    q.el.classList.toggle("quiz--correct", result === "correct");
+    q.el.classList.toggle("quiz--incorrect", result === "incorrect");
+    var wrong = info.isTest ? t("Incorrect") : t("Try again");
+    say(q, result === "correct" ? t("Correct") : wrong, result);
+    var content = q.reveal ? q.reveal.content : null;
+    if (content) {
+      values.forEach(function (value) {
+        var note = content.querySelector('.quiz-option-feedback[data-option="' + value + '"]');
+        var option = q.el.querySelector('.quiz-option[data-option="' + value + '"]');
+        if (note && option) {
+          option.appendChild(mark(note.cloneNode(true)));
+        }
+      });
+      var explanation = content.querySelector(".quiz-explanation");
+      if (explanation) {
+        q.status.parentNode.insertBefore(mark(explanation.cloneNode(true)), q.status.nextSibling);
+      }
+    }
+    if (info.isTest) {
+      q.inputs.concat([q.button]).forEach(function (control) { control.disabled = true; });
+    }
+  }
+
+  function mark(node) {
+    node.setAttribute("data-quiz-shown", "");
+    return node;
+  }
+
+  function clearReveal(q) {
+    Array.prototype.forEach.call(q.el.querySelectorAll("[data-quiz-shown]"), function (node) {
+      node.parentNode.removeChild(node);
+    });
+  }
+
+  function clearQuestion(q) {
+    clearReveal(q);
+    fill(q, []);
+    q.state = null;
+    q.started = null;
+    q.el.classList.remove("quiz--correct", "quiz--incorrect");
+    say(q, "", "");
+    q.inputs.concat([q.button]).forEach(function (control) { control.disabled = false; });
+  }
+
+  function updateSummary(fresh) {
+    if (!info.isTest || !summary) {
+      return;
+    }
+    var total = quizzes.length;
+    var answered = quizzes.filter(function (q) { return q.state !== null; }).length;
+    if (answered < total) {
+      summary.textContent = answered ? t("Answered {n} of {m}", { n: answered, m: total }) : "";
+      summary.removeAttribute("data-kind");
+      if (retry) {
+        retry.hidden = answered === 0;
+      }
+      return;
+    }
+    var raw = quizzes.filter(function (q) { return q.state === "correct"; }).length;
+    var passed = total > 0 && (raw * 100) / total >= info.passMark;
+    summary.textContent = [
+      t("Your score: {n} of {m}", { n: raw, m: total }),
+      passed ? t("Passed") : t("Not passed"),
+      t("Pass mark: {percent}%", { percent: info.passMark })
+    ].join(" · ");
+    summary.setAttribute("data-kind", passed ? "passed" : "failed");
+    if (retry) {
+      retry.hidden = false;
+    }
+    if (fresh) {
+      callHost("testResult", {
+        pageId: info.pageId, moduleId: info.moduleId, raw: raw, min: 0, max: total,
+        passMark: info.passMark, passed: passed
+      });
+    }
+  }
+
+  function clearAll() {
+    quizzes.forEach(clearQuestion);
+    answers = {};
+    store.clear();
+    updateSummary(false);
+    if (summary) {
+      summary.textContent = t("Your answers on this page were cleared.");
+    }
+    var first = quizzes.length ? quizzes[0].inputs[0] : null;
+    if (first) {
+      first.focus();
+    }
+  }
+
+  function restore() {
+    var saved = store.load();
+    if (!saved || typeof saved !== "object") {
+      return;
+    }
+    quizzes.forEach(function (q) {
+      var values = saved[q.id];
+      if (Object.prototype.toString.call(values) === "[object Array]" && values.length) {
+        values = values.map(String);
+        fill(q, values);
+        answers[q.id] = values;
+        show(q, values, isCorrect(q, values) ? "correct" : "incorrect");
+      }
+    });
+  }
+
+  try {
+    quizzes = Array.prototype.map.call(document.querySelectorAll(".quiz[data-quiz-id]"), setup);
+    if (reset) {
+      reset.addEventListener("click", clearAll);
+    }
+    if (retry) {
+      retry.addEventListener("click", clearAll);
+    }
+    restore();
+    updateSummary(false);
+    document.documentElement.classList.add("quiz-ready");
+  } catch (e) {
+    if (window.console) {
+      console.error("quiz: could not start", e);
+    }
+  }
+})();
