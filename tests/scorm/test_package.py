@@ -1,0 +1,77 @@
+"""Package zips: reproducible bytes, only what the pages use, nothing from outside."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from scorm.package import zip_timestamp
+from tests.conftest import run_cli
+
+MODULE_LIMIT = 500 * 1024
+
+
+def entries(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_two_builds_give_identical_zips(small_built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    shutil.copytree(small_built, again, ignore=shutil.ignore_patterns("site", "dist"))
+    assert run_cli(again, "build").exit_code == 0
+    first = sorted((small_built / "dist").glob("*.zip"))
+    assert len(first) == 12
+    for path in first:
+        assert (again / "dist" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_zip_entries_are_fixed(small_built: Path) -> None:
+    path = small_built / "dist" / "small_course_en_scorm2004.zip"
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "imsmanifest.xml"
+    assert {i.date_time for i in infos} == {(2020, 1, 1, 0, 0, 0)}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+    assert {i.extra for i in infos} == {b""}
+
+
+def test_source_date_epoch_sets_the_timestamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert zip_timestamp() == (2023, 11, 14, 22, 13, 20)
+    assert zip_timestamp({"SOURCE_DATE_EPOCH": "0"}) == (1980, 1, 1, 0, 0, 0)
+
+
+def test_packages_hold_no_build_paths_or_outside_links(small_built: Path) -> None:
+    for path in (small_built / "dist").glob("*.zip"):
+        for name, data in entries(path).items():
+            assert str(small_built).encode() not in data, (path.name, name)
+            if name.endswith(".html"):
+                text = data.decode("utf-8")
+                assert not re.search(r'(href|src)="(https?:)?//', text), (path.name, name)
+                assert "hreflang" not in text and "md-select" not in text
+                assert '"search":' not in text  # no search worker in Material's config
+
+
+def test_module_package_holds_only_its_pages_and_used_assets(small_built: Path) -> None:
+    files = entries(small_built / "dist" / "small_ri_en_scorm12.zip")
+    pages = sorted(n for n in files if n.endswith(".html"))
+    assert pages == ["en/01-rights/01-dignity.html", "en/01-rights/02-daily.html",
+                     "en/01-rights/03-test.html", "en/01-rights/index.html", "launch_ri.html"]
+    assert "en/01-rights/images/scale.svg" in files
+    assert not any("lunr" in n or "workers/search" in n or n.endswith(".map") for n in files)
+    dignity = files["en/01-rights/01-dignity.html"].decode("utf-8")
+    # Links out of the package become plain text; links inside stay.
+    assert "<span>Contact</span>" in dignity and "<span>Home</span>" in dignity
+    assert "<span>the UN</span>" in dignity
+    assert 'href="02-daily.html"' in dignity
+    assert "02-contact" not in dignity
+
+
+def test_module_packages_stay_small(small_built: Path) -> None:
+    for path in (small_built / "dist").glob("small_[rc][io]_*.zip"):
+        assert path.stat().st_size < MODULE_LIMIT, path.name
