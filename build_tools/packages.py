@@ -59,6 +59,7 @@ def write_packages(course: Course, site_dir: Path, dist_dir: Path
                    ) -> tuple[list[PackageReport], list[Diagnostic]]:
     """Write every package of ``course`` from ``site_dir`` into ``dist_dir``."""
     builder = _Builder(course, site_dir)
+    dist_dir.mkdir(parents=True, exist_ok=True)
     reports = []
     for lang in course.languages:
         scos = [builder.sco(module, lang) for module in course.modules]

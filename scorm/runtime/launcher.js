@@ -124,16 +124,20 @@
     if (!session.initialize()) {
       return;
     }
-    var data = session.get("suspendData");
-    if (data) {
-      decodeState(data);
-    }
-    var location = session.get("location");
-    config.pages.forEach(function (page, i) {
-      if (page.href === location) {
-        state.page = i;
+    // Stored data is only there to read when the LMS resumes the attempt; reading it
+    // otherwise is an error in 2004 (403, RTE 4.2.14 and 4.2.24).
+    if (session.get("entry") === "resume") {
+      var data = session.get("suspendData");
+      if (data) {
+        decodeState(data);
       }
-    });
+      var location = session.get("location");
+      config.pages.forEach(function (page, i) {
+        if (page.href === location) {
+          state.page = i;
+        }
+      });
+    }
     var status = session.get(config.version === "1.2" ? "lessonStatus" : "completionStatus");
     var success = config.version === "1.2" ? status : session.get("successStatus");
     passed = success === "passed";

@@ -1,0 +1,210 @@
+"""Our runtime against a real LMS-side API (scorm-again) in headless Chromium.
+
+Each package is unzipped and served over HTTP on 127.0.0.1 with an LMS page
+that puts the scorm-again API object on its window and opens the SCO's launch
+page in an iframe, as an LMS does.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_tools.loader import load_course
+from build_tools.packages import write_packages
+from scorm.suspend import worst_case
+from tests.scorm.conftest import QUESTIONS, with_questions
+
+ROOT = Path(__file__).resolve().parents[2]
+SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not (SCORM_AGAIN.is_file() and CHROMIUM.is_file()),
+                                reason="needs node_modules (npm ci) and /usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(small_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Every package of the fixture course (with questions) unzipped under one server."""
+    root = tmp_path_factory.mktemp("lms")
+    course, _ = load_course(small_built)
+    assert course is not None
+    reports, problems = write_packages(with_questions(course, QUESTIONS),
+                                       small_built / "site", root / "zips")
+    assert problems == []
+    for report in reports:
+        with zipfile.ZipFile(report.path) as archive:
+            archive.extractall(root / "pkg" / report.path.stem)
+    shutil.copy(SCORM_AGAIN, root / "scorm-again.js")
+    shutil.copy(Path(__file__).parent / "lms" / "lms.html", root / "lms.html")
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Lms:
+    """One LMS window: starts a SCO, drives it like a learner and reads the API."""
+
+    def __init__(self, browser: Any, base: str, package: str, version: str) -> None:
+        self.base = base
+        self.package = package
+        self.version = version
+        self.page = browser.new_page()
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.failures.append(r.url))
+        self.page.on("pageerror", lambda e: self.failures.append(f"page error: {e}"))
+        self.page.goto(f"{base}/lms.html")
+
+    def start(self, sco: str, cmi: dict[str, Any] | None = None) -> None:
+        url = f"{self.base}/pkg/{self.package}/launch_{sco}.html"
+        self.page.evaluate("([v, u, c]) => startLms(v, u, c)", [self.version, url, cmi])
+        self.page.wait_for_function(
+            "() => { const f = document.getElementById('sco').contentWindow;"
+            " return f.ScoLauncher && f.frames[0] && f.frames[0].document.readyState"
+            " === 'complete' && f.frames[0].location.href !== 'about:blank'; }")
+
+    @property
+    def launcher(self) -> Any:
+        return next(f for f in self.page.frames if "/launch_" in f.url)
+
+    def content(self) -> Any:
+        return next(f for f in self.page.frames if f.parent_frame == self.launcher)
+
+    def get(self, element: str) -> str:
+        """Read a value the SCO stored, from the LMS's side."""
+        return str(self.page.evaluate(
+            "e => { const a = window.lmsApi; return a.getCMIValue(e); }", element))
+
+    def go(self, index: int) -> None:
+        self.launcher.evaluate("i => ScoLauncher.show(i)", index)
+        self.page.wait_for_timeout(50)
+
+    def answer(self, page_id: str, qid: str, qtype: str, response: list[str],
+               correct: list[str], result: str) -> bool:
+        detail = {"pageId": page_id, "id": qid, "type": qtype, "response": response,
+                  "correct": correct, "result": result, "latencyMs": 12340,
+                  "timestamp": "2026-11-24T10:20:30.123Z", "isTest": page_id == "ri-test"}
+        return bool(self.content().evaluate("d => parent.CourseHost.answer(d)", detail))
+
+    def quit(self) -> dict[str, Any]:
+        data = self.page.evaluate("() => cmiData()")
+        self.page.evaluate("() => quit()")
+        self.page.wait_for_function(
+            "() => window.apiCalls.some(c => c[0] === 'LMSFinish' || c[0] === 'Terminate')")
+        return dict(self.page.evaluate("() => cmiData()")) or data
+
+    def calls(self, name: str) -> list[list[str]]:
+        return [c for c in self.page.evaluate("() => window.apiCalls") if c[0] == name]
+
+    def check_clean(self) -> None:
+        errors = self.page.evaluate("() => window.apiErrors")
+        assert errors == [], errors
+        assert self.failures == []
+        assert all(u.startswith(self.base) or u.startswith("data:") or u == "about:blank"
+                   for u in self.requests), self.requests
+        self.page.close()
+
+
+V12 = {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
+       "exit": "cmi.core.exit", "entry": "cmi.core.entry", "raw": "cmi.core.score.raw",
+       "min": "cmi.core.score.min", "max": "cmi.core.score.max",
+       "time": "cmi.core.session_time", "response": "student_response", "wrong": "wrong"}
+V2004 = {"location": "cmi.location", "status": "cmi.completion_status", "exit": "cmi.exit",
+         "entry": "cmi.entry", "raw": "cmi.score.raw", "min": "cmi.score.min",
+         "max": "cmi.score.max", "time": "cmi.session_time", "response": "learner_response",
+         "wrong": "incorrect"}
+VERSIONS = [("1.2", "scorm12", V12), ("2004", "scorm2004", V2004)]
+
+
+def set_calls(lms: Lms) -> dict[str, str]:
+    name = "LMSSetValue" if lms.version == "1.2" else "SetValue"
+    return {c[1]: c[2] for c in lms.calls(name)}
+
+
+def resume_data(cmi: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The previous session's cmi data, as an LMS hands it to the next launch."""
+    data = dict(cmi.get("cmi", cmi))
+    if "core" in data:
+        data["core"] = {**data["core"], "entry": "resume"}
+    else:
+        data["entry"] = "resume"
+    return data
+
+
+@pytest.mark.parametrize(("version", "suffix", "names"), VERSIONS)
+def test_first_launch_quit_and_resume(browser: Any, served: str, version: str, suffix: str,
+                                      names: dict[str, str]) -> None:
+    lms = Lms(browser, served, f"small_ri_en_{suffix}", version)
+    lms.start("ri")
+    assert lms.get(names["status"]) == "incomplete"
+    assert lms.content().url.endswith("/en/01-rights/index.html")
+    lms.go(1)
+    assert lms.content().url.endswith("/en/01-rights/01-dignity.html")
+    assert lms.answer("ri-01", "ri-01-q1", "single", ["2"], ["1"], "incorrect")
+    assert lms.answer("ri-01", "ri-01-q2", "text", ["Nelson"], ["Mandela", "Nelson Mandela"],
+                      "incorrect")
+    values = set_calls(lms)
+    assert values[names["location"]] == "en/01-rights/01-dignity.html"
+    assert values["cmi.interactions.0.id"] == "ri-01-q1"
+    assert values["cmi.interactions.0.type"] == "choice"
+    assert values[f"cmi.interactions.0.{names['response']}"] == "c"
+    assert values["cmi.interactions.0.correct_responses.0.pattern"] == "b"
+    assert values["cmi.interactions.0.result"] == names["wrong"]
+    assert values["cmi.interactions.1.type"] == "fill-in"
+    assert values[f"cmi.interactions.1.{names['response']}"] == "Nelson"
+    if version == "1.2":
+        assert values["cmi.interactions.0.latency"] == "0000:00:12.34"
+        assert values["cmi.interactions.1.correct_responses.1.pattern"] == "Nelson Mandela"
+    else:
+        assert values["cmi.interactions.0.latency"] == "PT12.34S"
+        assert values["cmi.interactions.0.timestamp"] == "2026-11-24T10:20:30.12Z"
+        assert values["cmi.interactions.1.correct_responses.0.pattern"] == (
+            "{case_matters=false}Mandela")
+    cmi = lms.quit()
+    values = set_calls(lms)
+    assert values[names["exit"]] == "suspend"
+    assert values["cmi.suspend_data"] == '{"p":1,"v":"3","a":{"0":["2"],"1":["Nelson"]}}'
+    time = values[names["time"]]
+    assert (time.count(":") == 2 and len(time.split(":")[0]) == 4) if version == "1.2" else (
+        time.startswith("PT") and time.endswith("S"))
+    assert len(lms.calls("LMSFinish" if version == "1.2" else "Terminate")) == 1
+    lms.check_clean()
+
+    again = Lms(browser, served, f"small_ri_en_{suffix}", version)
+    again.start("ri", resume_data(cmi, names))
+    assert again.content().url.endswith("/en/01-rights/01-dignity.html")
+    restored = again.content().evaluate("() => parent.CourseHost.loadAnswers('ri-01')")
+    assert restored == {"ri-01-q1": ["2"], "ri-01-q2": ["Nelson"]}
+    assert again.content().evaluate("() => parent.CourseHost.loadAnswers('ri-02')") is None
+    again.check_clean()
