@@ -100,6 +100,12 @@
     return String(values[0] || "").slice(0, 255);
   }
 
+  /** A typed number as a 2004 real (10,7); null when it is not one (RTE 4.2.9.2). */
+  function real(text) {
+    var value = String(text || "").trim().replace(",", ".");
+    return /^-?(\d+\.?\d*|\.\d+)$/.test(value) ? value : null;
+  }
+
   function response2004(type, values) {
     if (type === "single" || type === "multiple") {
       return values.map(choiceId).join("[,]");
@@ -107,19 +113,27 @@
     if (type === "truefalse") {
       return values[0] === "true" ? "true" : "false";
     }
+    if (type === "numeric") {
+      return real(values[0]);
+    }
     return String(values[0] || "");
   }
 
   /** Correct-response patterns: 1.2 RTE 3.4.2.6.5, 2004 RTE 4.2.9.1 (at most 5 for fill-in). */
   function patterns(version, type, correct) {
     var format = version === "1.2" ? response12 : response2004;
+    if (!correct.length) {
+      return [];
+    }
     if (type === "text") {
       var accepted = correct.slice(0, 5);
       return version === "1.2" ? accepted.map(function (t) { return t.slice(0, 255); }) :
         accepted.map(function (t) { return "{case_matters=false}" + t; });
     }
     if (type === "numeric" && version === "2004") {
-      return [correct[0] + "[:]" + correct[correct.length - 1]];
+      var low = real(correct[0]);
+      var high = real(correct[correct.length - 1]);
+      return low === null || high === null ? [] : [low + "[:]" + high];
     }
     return [format(type, correct)];
   }
@@ -249,7 +263,9 @@
     });
     var response = v12 ? response12(detail.type, detail.response) :
       response2004(detail.type, detail.response);
-    ok = this.setRaw(base + (v12 ? "student_response" : "learner_response"), response) && ok;
+    if (response !== null) { // a typed "abc" to a numeric question has no 2004 form
+      ok = this.setRaw(base + (v12 ? "student_response" : "learner_response"), response) && ok;
+    }
     ok = this.setRaw(base + "result", detail.result === "correct" ? "correct" :
       (v12 ? "wrong" : "incorrect")) && ok;
     var latency = Number(detail.latencyMs) || 0;

@@ -8,6 +8,7 @@ page in an iframe, as an LMS does.
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import shutil
 import threading
@@ -208,3 +209,126 @@ def test_first_launch_quit_and_resume(browser: Any, served: str, version: str, s
     assert restored == {"ri-01-q1": ["2"], "ri-01-q2": ["Nelson"]}
     assert again.content().evaluate("() => parent.CourseHost.loadAnswers('ri-02')") is None
     again.check_clean()
+
+
+def take_test(lms: Lms, raw: int, passed: bool) -> None:
+    for qid, qtype, response, correct in (
+        ("ri-test-q1", "truefalse", ["true"], ["true"]),
+        ("ri-test-q2", "numeric", ["122"] if raw > 1 else ["7"], ["122"]),
+        ("ri-test-q3", "single", ["0"] if raw > 2 else ["1"], ["0"]),
+    ):
+        lms.answer("ri-test", qid, qtype, response, correct,
+                   "correct" if response == correct else "incorrect")
+    result = {"pageId": "ri-test", "moduleId": "ri", "raw": raw, "min": 0, "max": 3,
+              "passMark": 60, "passed": passed}
+    assert lms.content().evaluate("r => parent.CourseHost.testResult(r)", result) is passed
+
+
+@pytest.mark.parametrize(("version", "suffix", "names"), VERSIONS)
+def test_all_pages_then_fail_then_pass(browser: Any, served: str, version: str, suffix: str,
+                                       names: dict[str, str]) -> None:
+    lms = Lms(browser, served, f"small_ri_kk_{suffix}", version)
+    lms.start("ri")
+    for index in range(1, 4):
+        lms.go(index)
+    assert lms.content().url.endswith("/01-rights/03-test.html")
+    take_test(lms, 1, False)
+    values = set_calls(lms)
+    assert (values[names["raw"]], values[names["min"]], values[names["max"]]) == (
+        "33.33", "0", "100")
+    if version == "1.2":
+        assert lms.get("cmi.core.lesson_status") == "failed"
+        assert values["cmi.interactions.0.type"] == "true-false"
+        assert values["cmi.interactions.0.student_response"] == "t"
+        assert values["cmi.interactions.1.correct_responses.0.pattern"] == "122"
+    else:
+        assert lms.get("cmi.completion_status") == "completed"
+        assert lms.get("cmi.success_status") == "failed"
+        assert values["cmi.score.scaled"] == "0.3333"
+        assert values["cmi.interactions.0.learner_response"] == "true"
+        assert values["cmi.interactions.1.correct_responses.0.pattern"] == "122[:]122"
+    assert values[names["exit"]] == "suspend"  # failed: the learner comes back to retry
+    take_test(lms, 3, True)
+    values = set_calls(lms)
+    assert values[names["raw"]] == "100"
+    if version == "1.2":
+        assert lms.get("cmi.core.lesson_status") == "passed"
+        # SCORM 1.2 interactions are a journal: one record per answer.
+        assert values["cmi.interactions.3.id"] == "ri-test-q1"
+    else:
+        assert lms.get("cmi.success_status") == "passed"
+        assert values["cmi.score.scaled"] == "1"
+        # SCORM 2004: the same question keeps its interaction record.
+        assert lms.page.evaluate("() => lmsApi.GetValue('cmi.interactions._count')") == "3"
+    lms.quit()
+    assert set_calls(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    lms.check_clean()
+
+
+@pytest.mark.parametrize(("version", "suffix", "names"), VERSIONS)
+def test_course_package_sco_without_test_completes(browser: Any, served: str, version: str,
+                                                   suffix: str, names: dict[str, str]) -> None:
+    lms = Lms(browser, served, f"small_course_en_{suffix}", version)
+    lms.start("co")
+    assert lms.get(names["status"]) == "incomplete"
+    # A link inside the page, not our navigation.
+    lms.content().evaluate("() => document.querySelector('article a[href=\"01-talking.html\"]')"
+                           ".click()")
+    lms.page.wait_for_function(
+        "() => document.getElementById('sco').contentWindow.ScoLauncher.state.page === 1")
+    assert lms.get(names["status"]) == "completed"
+    if version == "2004":
+        assert lms.get("cmi.success_status") == "unknown"
+    assert lms.launcher.evaluate("() => document.getElementById('sco-position').textContent"
+                                 ) == "2 / 2"
+    lms.quit()
+    assert set_calls(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    lms.check_clean()
+
+
+@pytest.mark.parametrize(("version", "suffix"), [("1.2", "scorm12"), ("2004", "scorm2004")])
+def test_worst_case_suspend_data_fits(browser: Any, served: str, small_built: Path,
+                                      version: str, suffix: str) -> None:
+    lms = Lms(browser, served, f"small_course_kk_{suffix}", version)
+    lms.start("ri")
+    worst = {"text": ['"' * 80], "multiple": ["0", "1", "2", "3"],
+             "truefalse": ["false"], "numeric": ["\\" * 30]}
+    for page_id, questions in QUESTIONS.items():
+        for q in questions:
+            response = [str(len(q.options) - 1)] if q.type == "single" else worst[q.type]
+            lms.answer(page_id, q.id, q.type, response, [], "incorrect")
+    for index in range(4):
+        lms.go(index)
+    stored = set_calls(lms)["cmi.suspend_data"]
+    course, _ = load_course(small_built)
+    assert course is not None
+    sco = next(s for s in _scos(with_questions(course, QUESTIONS), small_built) if s.id == "ri")
+    assert len(stored) == worst_case(sco)
+    answers = json.loads(stored)["a"]
+    assert answers["1"] == ['"' * 60] and answers["4"] == ["\\" * 16]  # cut to maxlength
+    lms.quit()
+    lms.check_clean()
+
+
+def _scos(course: Any, small_built: Path) -> list[Any]:
+    from build_tools.packages import _Builder
+
+    builder = _Builder(course, small_built / "site")
+    return [builder.sco(module, "kk") for module in course.modules]
+
+
+def test_launcher_works_without_an_lms(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served}/pkg/small_ri_en_scorm2004/launch_ri.html")
+    page.wait_for_function("() => window.ScoLauncher && frames[0].document.readyState"
+                           " === 'complete'")
+    page.click("#sco-next")
+    page.wait_for_function("() => frames[0].location.href.endsWith('01-dignity.html')")
+    assert page.evaluate("() => CourseHost.answer({id: 'ri-01-q1', type: 'single',"
+                         " response: ['1'], correct: ['1'], result: 'correct'})") is True
+    assert page.evaluate("() => CourseHost.loadAnswers('ri-01')") == {"ri-01-q1": ["1"]}
+    assert page.evaluate("() => ScoLauncher.session.isOpen()") is False
+    assert errors == []
+    page.close()
