@@ -53,9 +53,10 @@ def build_manifest(package: Package) -> etree._Element:
 
 def manifest_bytes(package: Package) -> bytes:
     """Return ``imsmanifest.xml`` as UTF-8 bytes with an XML declaration."""
-    return etree.tostring(
+    data: bytes = etree.tostring(
         build_manifest(package), xml_declaration=True, encoding="UTF-8", pretty_print=True
     )
+    return data
 
 
 class _Writer:

@@ -42,7 +42,7 @@ def schema_files(version: Version) -> list[Path]:
     return sorted(p for p in schema_dir(version).iterdir() if p.suffix in (".xsd", ".dtd"))
 
 
-class _MetadataResolver(etree.Resolver):
+class _MetadataResolver(etree.Resolver):  # type: ignore[misc]
     """Serves the deterministic reading of ``imsmd_rootv1p2p1.xsd`` (see above)."""
 
     def resolve(self, system_url: str, public_id: str, context: object) -> object:

@@ -8,8 +8,8 @@ page in an iframe, as an LMS does.
 from __future__ import annotations
 
 import functools
-import json
 import http.server
+import json
 import shutil
 import threading
 import zipfile
