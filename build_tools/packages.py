@@ -13,6 +13,7 @@ from pathlib import Path
 from scorm.launcher import with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
+    SUSPEND_LIMITS,
     Item,
     Organization,
     Package,
@@ -86,11 +87,11 @@ class _Builder:
         self.site_dir = site_dir
         self.diagnostics: list[Diagnostic] = []
         self.cache: dict[tuple[str, frozenset[str]], tuple[bytes, set[str]]] = {}
-        self.suspend_seen: set[tuple[str, str, str]] = set()
 
     def report(self, path: str, message: str, code: str, *, warn: bool = False) -> None:
-        make = warning if warn else error
-        self.diagnostics.append(make(path, None, message, code))
+        diagnostic = (warning if warn else error)(path, None, message, code)
+        if diagnostic not in self.diagnostics:  # a file shared by packages: say it once
+            self.diagnostics.append(diagnostic)
 
     def source_path(self, lang: str, src_uri: str) -> str:
         docs = rel(self.course.docs_dir, self.course.root)
@@ -186,11 +187,9 @@ class _Builder:
         return target.read_bytes()
 
     def check_suspend(self, sco: Sco, lang: str, version: Version, name: str) -> None:
-        limit = 4096 if version == "1.2" else 64000
+        limit = SUSPEND_LIMITS[version]
         worst = worst_case(sco)
-        key = (sco.id, lang, version)
-        if worst > limit and key not in self.suspend_seen:
-            self.suspend_seen.add(key)
+        if worst > limit:
             module = next(m for m in self.course.modules if m.id == sco.id)
             self.report(self.source_path(lang, module.index.src_uri),
                         f"module '{sco.id}' can need {worst} characters of suspend_data "

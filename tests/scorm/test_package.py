@@ -75,3 +75,42 @@ def test_module_package_holds_only_its_pages_and_used_assets(small_built: Path) 
 def test_module_packages_stay_small(small_built: Path) -> None:
     for path in (small_built / "dist").glob("small_[rc][io]_*.zip"):
         assert path.stat().st_size < MODULE_LIMIT, path.name
+
+
+def test_scorm_versions_narrow_the_packages(tmp_path: Path) -> None:
+    from tests.conftest import copy_course
+
+    root = copy_course("scorm-small", tmp_path / "course")
+    config = root / "course.yml"
+    config.write_text(config.read_text(encoding="utf-8") + 'scorm:\n  versions: ["2004"]\n',
+                      encoding="utf-8")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (root / "dist").iterdir()) == [
+        "small_co_en_scorm2004.zip", "small_co_kk_scorm2004.zip",
+        "small_course_en_scorm2004.zip", "small_course_kk_scorm2004.zip",
+        "small_ri_en_scorm2004.zip", "small_ri_kk_scorm2004.zip"]
+    assert "Wrote 6 SCORM package(s) to dist/" in result.output
+
+
+def test_a_site_file_leaving_the_site_is_refused(small_built: Path, tmp_path: Path) -> None:
+    from build_tools.loader import load_course
+    from build_tools.packages import write_packages
+
+    site = tmp_path / "site"
+    shutil.copytree(small_built / "site", site)
+    secret = tmp_path / "secret.svg"
+    secret.write_text("<svg/>", encoding="utf-8")
+    image = site / "en" / "01-rights" / "images" / "scale.svg"
+    image.unlink()
+    image.symlink_to(secret)
+    course, _ = load_course(small_built)
+    assert course is not None
+    reports, problems = write_packages(course, site, tmp_path / "dist")
+    assert [d.format() for d in problems] == [
+        f"{site}/en/01-rights/images/scale.svg: error: the file resolves outside the site, to "
+        f"'{secret}'; packages only take files from the docs folder and the built site "
+        "[symlink]"]
+    for report in reports:
+        if "_en_" in report.path.name and "_co_" not in report.path.name:
+            assert "en/01-rights/images/scale.svg" not in entries(report.path)
