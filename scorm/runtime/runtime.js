@@ -184,8 +184,10 @@
       return false;
     }
     var ok = this.call("LMSInitialize", "Initialize", [""]) === "true";
-    this.state = "open";
-    return this.api ? (this.check("Initialize") && ok) : false;
+    ok = this.check("Initialize") && ok;
+    // A refused Initialize leaves no session to talk to (RTE 3.2.2.1): stay quiet after it.
+    this.state = ok ? "open" : "failed";
+    return ok;
   };
 
   Session.prototype.isOpen = function () {

@@ -200,6 +200,7 @@ def test_first_launch_quit_and_resume(browser: Any, served: str, version: str, s
     assert (time.count(":") == 2 and len(time.split(":")[0]) == 4) if version == "1.2" else (
         time.startswith("PT") and time.endswith("S"))
     assert len(lms.calls("LMSFinish" if version == "1.2" else "Terminate")) == 1
+    assert len(lms.calls("LMSInitialize" if version == "1.2" else "Initialize")) == 1
     lms.check_clean()
 
     again = Lms(browser, served, f"small_ri_en_{suffix}", version)
@@ -331,4 +332,38 @@ def test_launcher_works_without_an_lms(browser: Any, served: str) -> None:
     assert page.evaluate("() => CourseHost.loadAnswers('ri-01')") == {"ri-01-q1": ["1"]}
     assert page.evaluate("() => ScoLauncher.session.isOpen()") is False
     assert errors == []
+    page.close()
+
+
+def test_a_failing_lms_is_logged_not_thrown(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    logged: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: logged.append(m.text))
+    page.goto(f"{served}/lms.html")
+    page.evaluate("""() => {
+        let last = "0";
+        window.API_1484_11 = {
+            Initialize: () => { last = "0"; return "true"; },
+            GetValue: () => { throw new Error("LMS broke"); },
+            SetValue: () => { last = "351"; return "false"; },
+            Commit: () => { last = "0"; return "true"; },
+            Terminate: () => "true",
+            GetLastError: () => last,
+            GetErrorString: () => "General Set Failure",
+            GetDiagnostic: () => "",
+        };
+        document.getElementById("sco").src = "pkg/small_ri_en_scorm2004/launch_ri.html";
+    }""")
+    page.wait_for_function("() => { const f = document.getElementById('sco').contentWindow;"
+                           " return f.ScoLauncher && f.frames[0] &&"
+                           " f.frames[0].document.readyState === 'complete'; }")
+    launcher = next(f for f in page.frames if "/launch_" in f.url)
+    assert launcher.evaluate("() => CourseHost.answer({id: 'ri-01-q1', type: 'single',"
+                             " response: ['1'], correct: ['1'], result: 'correct'})") is True
+    assert errors == []
+    assert any(t.startswith("[scorm] SCORM GetValue threw: Error: LMS broke") for t in logged), logged
+    assert any("SCORM error 351 GENERAL_SET_FAILURE (General Set Failure) on SetValue(" in t
+               for t in logged), logged
     page.close()
