@@ -363,7 +363,8 @@ def test_a_failing_lms_is_logged_not_thrown(browser: Any, served: str) -> None:
     assert launcher.evaluate("() => CourseHost.answer({id: 'ri-01-q1', type: 'single',"
                              " response: ['1'], correct: ['1'], result: 'correct'})") is True
     assert errors == []
-    assert any(t.startswith("[scorm] SCORM GetValue threw: Error: LMS broke") for t in logged), logged
+    assert any(t.startswith("[scorm] SCORM GetValue threw: Error: LMS broke")
+               for t in logged), logged
     assert any("SCORM error 351 GENERAL_SET_FAILURE (General Set Failure) on SetValue(" in t
                for t in logged), logged
     page.close()
