@@ -140,7 +140,9 @@ class _Builder:
                               sco.mastery_score, f"obj-{sco.id}"))
             self.check_suspend(sco, lang, version, name)
         resources.append(Resource(ASSETS_RESOURCE, tuple(sorted(theme))))
-        title = self.course.titles.get(lang, self.course.id) if scope == "course" else scos[0].title
+        title = self.course.titles.get(lang, self.course.id)
+        if scope != "course":  # the LMS lists module packages by title: name the course too
+            title = f"{title} — {scos[0].title}"
         org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
         labels = {key: gettext(lang, "scorm", text) for key, text in
                   (("previous", "Previous"), ("next", "Next"), ("pages", "Pages"))}
