@@ -21,6 +21,7 @@ import pytest
 
 from build_tools.loader import load_course
 from build_tools.packages import write_packages
+from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions
 
@@ -109,7 +110,9 @@ class Lms:
 
     def go(self, index: int) -> None:
         self.launcher.evaluate("i => ScoLauncher.show(i)", index)
-        self.page.wait_for_timeout(50)
+        self.launcher.wait_for_function(
+            "i => frames[0].location.href.endsWith('/' + ScoLauncher.config.pages[i].href)"
+            " && frames[0].document.readyState === 'complete'", arg=index)
 
     def answer(self, page_id: str, qid: str, qtype: str, response: list[str],
                correct: list[str], result: str) -> bool:
@@ -288,8 +291,8 @@ def test_course_package_sco_without_test_completes(browser: Any, served: str, ve
 
 
 @pytest.mark.parametrize(("version", "suffix"), [("1.2", "scorm12"), ("2004", "scorm2004")])
-def test_worst_case_suspend_data_fits(browser: Any, served: str, small_built: Path,
-                                      version: str, suffix: str) -> None:
+def test_worst_case_suspend_data_fits(browser: Any, served: str, version: str,
+                                      suffix: str) -> None:
     lms = Lms(browser, served, f"small_course_kk_{suffix}", version)
     lms.start("ri")
     worst = {"text": ['"' * 80], "multiple": ["0", "1", "2", "3"],
@@ -301,21 +304,15 @@ def test_worst_case_suspend_data_fits(browser: Any, served: str, small_built: Pa
     for index in range(4):
         lms.go(index)
     stored = set_calls(lms)["cmi.suspend_data"]
-    course, _ = load_course(small_built)
-    assert course is not None
-    sco = next(s for s in _scos(with_questions(course, QUESTIONS), small_built) if s.id == "ri")
+    config = lms.launcher.evaluate("() => ScoLauncher.config")
+    sco = Sco("ri", "", tuple(ScoPage(p["id"], p["href"], p["title"]) for p in config["pages"]),
+              tuple(TrackedQuestion(q["id"], q["page"], q["type"], q["options"])
+                    for q in config["questions"]))
     assert len(stored) == worst_case(sco)
     answers = json.loads(stored)["a"]
     assert answers["1"] == ['"' * 60] and answers["4"] == ["\\" * 16]  # cut to maxlength
     lms.quit()
     lms.check_clean()
-
-
-def _scos(course: Any, small_built: Path) -> list[Any]:
-    from build_tools.packages import _Builder
-
-    builder = _Builder(course, small_built / "site")
-    return [builder.sco(module, "kk") for module in course.modules]
 
 
 def test_launcher_works_without_an_lms(browser: Any, served: str) -> None:
