@@ -123,13 +123,15 @@ class _Builder:
     def package(self, name: str, scope: str, lang: str, version: Version,
                 scos: list[Sco]) -> Package:
         stem = name.removesuffix(".zip")
-        page_set = {p.href for sco in scos for p in sco.pages}
         files: dict[str, bytes] = {}
         resources, items, theme = [], [], set()
         for sco in scos:
+            # A SCO's pages link only to each other: another SCO is launched by the LMS,
+            # never inside this one's session.
+            page_set = frozenset(p.href for p in sco.pages)
             own: list[str] = []
             for page in sco.pages:
-                data, assets = self.page(page.href, frozenset(page_set))
+                data, assets = self.page(page.href, page_set)
                 files[page.href] = data
                 own.append(page.href)
                 for asset in sorted(self.with_css(assets, files)):

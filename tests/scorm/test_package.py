@@ -114,3 +114,27 @@ def test_a_site_file_leaving_the_site_is_refused(small_built: Path, tmp_path: Pa
     for report in reports:
         if "_en_" in report.path.name and "_co_" not in report.path.name:
             assert "en/01-rights/images/scale.svg" not in entries(report.path)
+
+
+def test_symlink_out_of_docs_fails_and_keeps_last_dist(tmp_path: Path) -> None:
+    from tests.conftest import copy_course
+
+    root = copy_course("scorm-small", tmp_path / "course")
+    assert run_cli(root, "build").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (root / "dist").iterdir()}
+    outside = tmp_path / "outside.svg"
+    outside.write_text("<svg/>", encoding="utf-8")
+    (root / "docs" / "en" / "01-rights" / "images" / "leak.svg").symlink_to(outside)
+    result = run_cli(root, "build")
+    assert result.exit_code == 1
+    assert (f"docs/en/01-rights/images/leak.svg: error: symbolic link points outside the docs "
+            f"folder, to '{outside}'; copy the file into the docs folder instead [symlink]"
+            in result.output.splitlines())
+    assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before
+
+
+def test_course_package_pages_link_only_within_their_module(small_built: Path) -> None:
+    files = entries(small_built / "dist" / "small_course_en_scorm12.zip")
+    dignity = files["en/01-rights/01-dignity.html"].decode("utf-8")
+    assert "<span>Contact</span>" in dignity and "02-contact" not in dignity
+    assert "en/02-contact/01-talking.html" in files
