@@ -365,3 +365,19 @@ def test_a_failing_lms_is_logged_not_thrown(browser: Any, served: str) -> None:
     assert any("SCORM error 351 GENERAL_SET_FAILURE (General Set Failure) on SetValue(" in t
                for t in logged), logged
     page.close()
+
+
+def test_api_found_through_the_opener(browser: Any, served: str) -> None:
+    # LMSs that open the SCO in a new window leave the API on the opener (RTE 3.3.6.1).
+    lms = Lms(browser, served, "small_co_kk_scorm12", "1.2")
+    lms.page.evaluate("() => { startLms('1.2', 'about:blank', null); }")
+    with lms.page.expect_popup() as popup_info:
+        lms.page.evaluate("() => window.open('pkg/small_co_kk_scorm12/launch_co.html')")
+    popup = popup_info.value
+    popup.wait_for_function("() => window.ScoLauncher && frames[0].document.readyState"
+                            " === 'complete'")
+    assert popup.evaluate("() => ScoLauncher.session.isOpen()") is True
+    assert lms.get("cmi.core.lesson_status") == "incomplete"
+    popup.close()
+    lms.page.wait_for_function("() => window.apiCalls.some(c => c[0] === 'LMSFinish')")
+    lms.check_clean()
