@@ -203,10 +203,16 @@ class _Builder:
                         " in course.yml", "scorm-suspend")
 
     def write(self, package: Package, path: Path) -> PackageReport | None:
-        for problem in validate_manifest(manifest_bytes(package), package.version):
-            self.report(f"{self.course.config.dist_dir}/{path.name}", f"imsmanifest.xml "
-                        f"does not match the SCORM {package.version} schema: {problem}",
-                        "scorm-manifest")
+        where = f"{self.course.config.dist_dir}/{path.name}"
+        try:
+            manifest = manifest_bytes(package)
+        except ValueError as exc:  # lxml refuses text XML cannot hold (control characters)
+            self.report(where, f"imsmanifest.xml cannot be written: {exc}; remove control "
+                        "characters from the course, module and page titles", "scorm-manifest")
+            return None
+        for problem in validate_manifest(manifest, package.version):
+            self.report(where, f"imsmanifest.xml does not match the SCORM {package.version} "
+                        f"schema: {problem}", "scorm-manifest")
             return None
         entries = package_entries(package)
         size = write_zip(entries, path)

@@ -138,3 +138,21 @@ def test_course_package_pages_link_only_within_their_module(small_built: Path) -
     dignity = files["en/01-rights/01-dignity.html"].decode("utf-8")
     assert "<span>Contact</span>" in dignity and "02-contact" not in dignity
     assert "en/02-contact/01-talking.html" in files
+
+
+def test_a_title_xml_cannot_hold_is_a_diagnostic(small_built: Path, tmp_path: Path) -> None:
+    import dataclasses
+
+    from build_tools.loader import load_course
+    from build_tools.packages import write_packages
+
+    course, _ = load_course(small_built)
+    assert course is not None
+    course = dataclasses.replace(course, titles={**course.titles, "en": "Bad\x0btitle"})
+    _, problems = write_packages(course, small_built / "site", tmp_path)
+    message = ("error: imsmanifest.xml cannot be written: All strings must be XML compatible: "
+               "Unicode or ASCII, no NULL bytes or control characters; remove control "
+               "characters from the course, module and page titles [scorm-manifest]")
+    assert [d.format() for d in problems] == [
+        f"dist/small_{scope}_en_{version}.zip: {message}"
+        for scope in ("ri", "co", "course") for version in ("scorm12", "scorm2004")]
