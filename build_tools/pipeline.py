@@ -17,6 +17,7 @@ from .checks import run_checks
 from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
 from .loader import load_course
 from .model import Course
+from .packages import PackageReport, write_packages
 from .progress import Progress, use
 from .swap import staged_dir
 
@@ -30,6 +31,8 @@ class BuildResult:
     course: Course
     site_dir: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    packages: list[PackageReport] = field(default_factory=list)
+    """The SCORM zips written to ``dist/``."""
 
 
 def check_course(root: Path, *, strict: bool = False) -> tuple[Course | None, list[Diagnostic]]:
@@ -60,7 +63,27 @@ def build_site(
     site_dir = root / course.config.site_dir
     with staged_dir(site_dir) as staged:
         run_mkdocs(root, staged)
-    return BuildResult(course, site_dir, diagnostics)
+    packages, problems = build_packages(course, site_dir, strict=strict)
+    return BuildResult(course, site_dir, diagnostics + problems, packages)
+
+
+def build_packages(
+    course: Course, site_dir: Path, *, strict: bool = False
+) -> tuple[list[PackageReport], list[Diagnostic]]:
+    """Write the SCORM packages into ``dist/``, replacing it only when all of them are good.
+
+    Returns the packages written and the warnings about them.
+
+    Raises:
+        BuildFailed: a package could not be built (its diagnostics say why).
+    """
+    with staged_dir(course.root / course.config.dist_dir) as staged:
+        reports, problems = write_packages(course, site_dir, staged)
+        problems = apply_severities(problems, course.config.severities, strict=strict)
+        if has_errors(problems):
+            raise BuildFailed(problems, "the SCORM packages have errors; dist/ was not changed")
+    dist = course.root / course.config.dist_dir
+    return [PackageReport(dist / r.path.name, r.size, r.images) for r in reports], problems
 
 
 def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:

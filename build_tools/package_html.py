@@ -1,0 +1,171 @@
+"""Turn built site pages into package pages: only what the package contains.
+
+Navigation entries, the language switcher and links to pages outside the package
+are dropped or turned into plain text; nothing may load or link to a file that
+is not in the package or to another server. Assets the pages use (scripts,
+styles, images, and what the styles load) are collected from the HTML and CSS.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from lxml import html as lxml_html
+
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+SOURCE_MAP = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*")
+SRC_ATTRS = (
+    ("script", "src"), ("img", "src"), ("source", "src"), ("video", "src"),
+    ("video", "poster"), ("audio", "src"), ("embed", "src"), ("object", "data"),
+    ("iframe", "src"), ("track", "src"),
+)
+LOADED_LINKS = ("stylesheet", "icon", "preload", "modulepreload", "apple-touch-icon", "manifest")
+
+
+@dataclass
+class PageRewrite:
+    """The rewritten page and the site files it uses."""
+
+    html: bytes
+    assets: set[str] = field(default_factory=set)
+    """Site-relative paths of files the page loads or links to."""
+    external: list[str] = field(default_factory=list)
+    """Addresses outside the package that were removed."""
+
+
+def is_external(url: str) -> bool:
+    """Return True for addresses with a scheme or host (``https:``, ``//cdn``, ``mailto:``)."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
+
+
+def resolve(base_path: str, url: str) -> str | None:
+    """Return the site-relative path ``url`` points to from page ``base_path``, or None."""
+    target = unquote(urlsplit(url).path)
+    if not target:
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base_path), target))
+    return None if joined.startswith("..") else joined
+
+
+def rewrite_page(source: bytes, path: str, pages: set[str]) -> PageRewrite:
+    """Rewrite the site page at site-relative ``path`` for a package holding ``pages``."""
+    doc = lxml_html.document_fromstring(source)
+    result = PageRewrite(b"")
+    _drop_site_chrome(doc)
+    _fix_links(doc, path, pages, result)
+    _collect_sources(doc, path, result)
+    _fix_config(doc)
+    text = lxml_html.tostring(doc, doctype="<!doctype html>", encoding="unicode")
+    result.html = text.encode("utf-8")
+    return result
+
+
+def _drop_site_chrome(doc: lxml_html.HtmlElement) -> None:
+    """Remove the language switcher, alternate languages and the search box."""
+    for element in doc.xpath('//link[@rel="alternate"] | //*[contains(@class, "md-search")]'
+                             ' | //label[@for="__search"]'):
+        _remove(element)
+    for link in doc.xpath("//a[@hreflang]"):
+        option = link.xpath('ancestor::div[contains(@class, "md-header__option")]')
+        _remove(option[0] if option else link)
+
+
+def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
+               result: PageRewrite) -> None:
+    for link in doc.xpath("//a[@href] | //link[@href] | //area[@href]"):
+        href = link.get("href", "")
+        if href.startswith("#"):
+            continue
+        rel = (link.get("rel") or "").split()
+        target = None if is_external(href) else resolve(path, href)
+        if link.tag == "link":
+            if target and any(r in LOADED_LINKS for r in rel):
+                result.assets.add(target)
+            else:
+                _remove(link)  # prev/next/canonical: nothing to load
+        elif target in pages:
+            continue
+        elif target and not target.endswith(".html") and not is_external(href):
+            result.assets.add(target)  # a file offered for download, shipped with the page
+        else:
+            if is_external(href):
+                result.external.append(href)
+            _unlink(link)
+    _prune_nav(doc, path, pages)
+
+
+def _prune_nav(doc: lxml_html.HtmlElement, path: str, pages: set[str]) -> None:
+    """Drop navigation entries that lead to no page of the package."""
+    for item in reversed(doc.xpath('//li[contains(@class, "md-nav__item")]')):
+        hrefs = [a.get("href", "") for a in item.iter("a")]
+        if not any(h.startswith("#") or resolve(path, h) in pages for h in hrefs):
+            _remove(item)
+    for footer in doc.xpath('//*[contains(@class, "md-footer__link")][not(@href)]'):
+        _remove(footer)
+
+
+def _collect_sources(doc: lxml_html.HtmlElement, path: str, result: PageRewrite) -> None:
+    for tag, attr in SRC_ATTRS:
+        for element in doc.iter(tag):
+            url = element.get(attr)
+            if not url or url.startswith("data:"):
+                continue
+            if is_external(url):
+                result.external.append(url)
+                _remove(element)
+            elif (target := resolve(path, url)) is not None:
+                result.assets.add(target)
+    for element in doc.xpath("//*[@srcset]"):
+        for candidate in element.get("srcset", "").split(","):
+            url = candidate.strip().split(" ")[0]
+            if url and not is_external(url) and (target := resolve(path, url)):
+                result.assets.add(target)
+    for element in doc.xpath("//*[@style] | //style"):
+        text = element.get("style", "") if element.tag != "style" else (element.text or "")
+        result.assets.update(css_references(text, path))
+
+
+def _fix_config(doc: lxml_html.HtmlElement) -> None:
+    """Drop the search worker from Material's page config: the package has no search."""
+    for script in doc.xpath('//script[@id="__config"]'):
+        config = json.loads(script.text or "{}")
+        config.pop("search", None)
+        script.text = json.dumps(config, ensure_ascii=False, sort_keys=True)
+
+
+def css_references(css: str, path: str) -> set[str]:
+    """Return the site-relative files a style sheet at ``path`` loads (``url()``, ``@import``)."""
+    found = set()
+    for match in CSS_URL.finditer(css):
+        url = (match.group(2) or match.group(4) or "").strip()
+        if url and not url.startswith(("data:", "#")) and not is_external(url):
+            target = resolve(path, url)
+            if target:
+                found.add(target)
+    return found
+
+
+def strip_source_map(data: bytes) -> bytes:
+    """Remove ``sourceMappingURL`` comments: the maps are not shipped."""
+    return SOURCE_MAP.sub(b"", data)
+
+
+def _unlink(link: lxml_html.HtmlElement) -> None:
+    """Turn a link into plain text, keeping its content."""
+    if "md-footer__link" in (link.get("class") or ""):
+        _remove(link)
+        return
+    link.tag = "span"
+    for attr in ("href", "target", "rel", "hreflang", "download"):
+        link.attrib.pop(attr, None)
+
+
+def _remove(element: lxml_html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()

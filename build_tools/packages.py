@@ -1,0 +1,221 @@
+"""SCORM packages from the course model and the built site, written to ``dist/``.
+
+For every language: one package per module and one for the whole course, in
+each SCORM version of ``course.yml``. In the whole-course package every module
+is a SCO of its own, so each keeps its own status, score and suspend data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm.launcher import with_runtime
+from scorm.manifest import manifest_bytes
+from scorm.model import (
+    SUSPEND_LIMITS,
+    Item,
+    Organization,
+    Package,
+    Resource,
+    Sco,
+    ScoPage,
+    TrackedQuestion,
+    Version,
+    item_id,
+    resource_id,
+)
+from scorm.package import package_entries, write_zip
+from scorm.suspend import worst_case
+from scorm.validate import validate_manifest
+
+from .diagnostics import Diagnostic, error, rel, warning
+from .i18n import gettext
+from .model import Course, Module
+from .package_html import css_references, rewrite_page, strip_source_map
+
+VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
+THEME_PREFIX = "assets/"
+ASSETS_RESOURCE = "RES-assets"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    """One zip written to ``dist/``."""
+
+    path: Path
+    size: int
+    """Bytes of the zip."""
+    images: int
+    """Bytes (uncompressed) of the package's own images, outside the theme."""
+
+
+def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
+    """Return the zip's file name: ``<course>_<module or 'course'>_<lang>_<version>.zip``."""
+    return f"{course_id}_{scope}_{lang}_{VERSION_SUFFIX[version]}.zip"
+
+
+def write_packages(course: Course, site_dir: Path, dist_dir: Path
+                   ) -> tuple[list[PackageReport], list[Diagnostic]]:
+    """Write every package of ``course`` from ``site_dir`` into ``dist_dir``."""
+    builder = _Builder(course, site_dir)
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    reports = []
+    for lang in course.languages:
+        scos = [builder.sco(module, lang) for module in course.modules]
+        units: list[tuple[str, list[Sco]]] = [
+            (m.id, [s]) for m, s in zip(course.modules, scos, strict=True) if s is not None]
+        if not units:
+            continue
+        units.append(("course", [sco for _, (sco,) in units]))
+        for scope, unit in units:
+            for version in course.config.scorm_versions:
+                name = package_name(course.id, scope, lang, version)
+                package = builder.package(name, scope, lang, version, unit)
+                report = builder.write(package, dist_dir / name)
+                if report:
+                    reports.append(report)
+    return reports, builder.diagnostics
+
+
+class _Builder:
+    """Reads and rewrites site files once, and collects problems."""
+
+    def __init__(self, course: Course, site_dir: Path) -> None:
+        self.course = course
+        self.site_dir = site_dir
+        self.diagnostics: list[Diagnostic] = []
+        self.cache: dict[tuple[str, frozenset[str]], tuple[bytes, set[str]]] = {}
+
+    def report(self, path: str, message: str, code: str, *, warn: bool = False) -> None:
+        diagnostic = (warning if warn else error)(path, None, message, code)
+        if diagnostic not in self.diagnostics:  # a file shared by packages: say it once
+            self.diagnostics.append(diagnostic)
+
+    def source_path(self, lang: str, src_uri: str) -> str:
+        docs = rel(self.course.docs_dir, self.course.root)
+        return f"{docs}/{lang}/{src_uri}"
+
+    def site_path(self, lang: str, src_uri: str) -> str:
+        prefix = "" if lang == self.course.default_language else f"{lang}/"
+        return prefix + src_uri.removesuffix(".md") + ".html"
+
+    def sco(self, module: Module, lang: str) -> Sco | None:
+        pages, questions = [], []
+        for lesson in (module.index, *module.lessons):
+            page = self.course.fallback_for(lesson, lang)
+            href = self.site_path(lang, lesson.src_uri)
+            if page is None or not (self.site_dir / href).is_file():
+                self.report(self.source_path(lang, lesson.src_uri), f"the site has no page "
+                            f"'{href}', so the '{lang}' packages leave it out; translate the "
+                            "page or let the site fall back to another language", "scorm-page",
+                            warn=True)
+                continue
+            pages.append(ScoPage(lesson.id, href, page.title))
+            questions += [TrackedQuestion(q.id, lesson.id, q.type, len(q.options))
+                          for q in page.questions]
+        if not pages:
+            return None
+        mastery = module.pass_mark if module.test is not None else None
+        return Sco(module.id, module.title(lang), tuple(pages), tuple(questions), mastery)
+
+    def package(self, name: str, scope: str, lang: str, version: Version,
+                scos: list[Sco]) -> Package:
+        stem = name.removesuffix(".zip")
+        files: dict[str, bytes] = {}
+        resources, items, theme = [], [], set()
+        for sco in scos:
+            # A SCO's pages link only to each other: another SCO is launched by the LMS,
+            # never inside this one's session.
+            page_set = frozenset(p.href for p in sco.pages)
+            own: list[str] = []
+            for page in sco.pages:
+                data, assets = self.page(page.href, page_set)
+                files[page.href] = data
+                own.append(page.href)
+                for asset in sorted(self.with_css(assets, files)):
+                    (theme.add(asset) if asset.startswith(THEME_PREFIX) else own.append(asset))
+            resources.append(Resource(resource_id(sco.id), tuple(dict.fromkeys(own)),
+                                      scorm_type="sco", dependencies=(ASSETS_RESOURCE,)))
+            items.append(Item(item_id(sco.id), sco.title, resource_id(sco.id),
+                              sco.mastery_score, f"obj-{sco.id}"))
+            self.check_suspend(sco, lang, version, name)
+        resources.append(Resource(ASSETS_RESOURCE, tuple(sorted(theme))))
+        title = self.course.titles.get(lang, self.course.id)
+        if scope != "course":  # the LMS lists module packages by title: name the course too
+            title = f"{title} — {scos[0].title}"
+        org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
+        labels = {key: gettext(lang, "scorm", text) for key, text in
+                  (("previous", "Previous"), ("next", "Next"), ("pages", "Pages"))}
+        package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
+                          tuple(scos), files, labels)
+        return with_runtime(package)
+
+    def page(self, href: str, pages: frozenset[str]) -> tuple[bytes, set[str]]:
+        key = (href, pages)
+        if key not in self.cache:
+            rewritten = rewrite_page(self.read(href) or b"", href, set(pages))
+            self.cache[key] = (rewritten.html, rewritten.assets)
+        return self.cache[key]
+
+    def with_css(self, assets: set[str], files: dict[str, bytes]) -> set[str]:
+        """Add ``assets`` and what their style sheets load to ``files``; return all of them."""
+        todo, done = sorted(assets), set()
+        while todo:
+            path = todo.pop()
+            if path in done:
+                continue
+            data = self.read(path)
+            if data is None:
+                continue
+            done.add(path)
+            if path.endswith((".js", ".css")):
+                data = strip_source_map(data)
+            files[path] = data
+            if path.endswith(".css"):
+                todo += sorted(css_references(data.decode("utf-8", "replace"), path))
+        return done
+
+    def read(self, path: str) -> bytes | None:
+        """Return a site file's bytes; refuse anything that resolves outside the site."""
+        target = self.site_dir / path
+        site = self.site_dir.resolve()
+        if not target.resolve().is_relative_to(site):
+            self.report(rel(self.site_dir, self.course.root) + "/" + path, "the file resolves "
+                        f"outside the site, to '{target.resolve()}'; packages only take files "
+                        "from the docs folder and the built site", "symlink")
+            return None
+        if not target.is_file():
+            return None
+        return target.read_bytes()
+
+    def check_suspend(self, sco: Sco, lang: str, version: Version, name: str) -> None:
+        limit = SUSPEND_LIMITS[version]
+        worst = worst_case(sco)
+        if worst > limit:
+            module = next(m for m in self.course.modules if m.id == sco.id)
+            self.report(self.source_path(lang, module.index.src_uri),
+                        f"module '{sco.id}' can need {worst} characters of suspend_data "
+                        f"({len(sco.questions)} questions, {len(sco.pages)} pages), over the "
+                        f"SCORM {version} limit of {limit}; split the module, use fewer text "
+                        "questions, or build only SCORM 2004 with 'scorm: versions: [\"2004\"]'"
+                        " in course.yml", "scorm-suspend")
+
+    def write(self, package: Package, path: Path) -> PackageReport | None:
+        where = f"{self.course.config.dist_dir}/{path.name}"
+        try:
+            manifest = manifest_bytes(package)
+        except ValueError as exc:  # lxml refuses text XML cannot hold (control characters)
+            self.report(where, f"imsmanifest.xml cannot be written: {exc}; remove control "
+                        "characters from the course, module and page titles", "scorm-manifest")
+            return None
+        for problem in validate_manifest(manifest, package.version):
+            self.report(where, f"imsmanifest.xml does not match the SCORM {package.version} "
+                        f"schema: {problem}", "scorm-manifest")
+            return None
+        entries = package_entries(package)
+        size = write_zip(entries, path)
+        images = sum(len(data) for name, data in entries.items()
+                     if not name.startswith(THEME_PREFIX) and name.endswith(IMAGE_SUFFIXES))
+        return PackageReport(path, size, images)

@@ -1,0 +1,66 @@
+"""Add our runtime and one launch page per SCO to a :class:`Package`.
+
+The launch page (``launch_<sco>.html``) is the SCO's entry point in the
+manifest. It keeps one API session per launch and shows the SCO's pages in an
+iframe; its configuration is a JSON block written here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, resource_id
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+RUNTIME_FILES = ("error_codes.js", "api_finder.js", "runtime.js", "launcher.js", "launcher.css")
+"""Files copied to ``scorm/`` in every package, in load order."""
+RUNTIME_RESOURCE = "RES-runtime"
+DEFAULT_LABELS = {"previous": "Previous", "next": "Next", "pages": "Pages"}
+
+
+def sco_config(package: Package, sco: Sco) -> dict[str, object]:
+    """Return the launcher's configuration for ``sco``: what it tracks and how."""
+    return {
+        "version": package.version,
+        "sco": sco.id,
+        "pages": [{"id": p.id, "href": p.href, "title": p.title} for p in sco.pages],
+        "questions": [{"id": q.id, "page": q.page_id, "type": q.type, "options": q.options}
+                      for q in sco.questions],
+        "mastery": sco.mastery_score,
+        "suspendLimit": package.suspend_limit,
+        "textMax": TEXT_MAX,
+        "numericMax": NUMERIC_MAX,
+    }
+
+
+def launch_page(package: Package, sco: Sco) -> bytes:
+    """Return the launch page of ``sco`` in the package's language."""
+    labels = {**DEFAULT_LABELS, **package.labels}
+    text = (RUNTIME_DIR / "launcher.html").read_text(encoding="utf-8")
+    for key in ("lang", "title", "previous", "next", "pages"):
+        value = {"lang": package.lang, "title": sco.title}.get(key) or labels[key]
+        text = text.replace("{" + key + "}", html.escape(value))
+    config = json.dumps(sco_config(package, sco), ensure_ascii=False, sort_keys=True)
+    return text.replace("{config}", config.replace("</", "<\\/")).encode("utf-8")
+
+
+def with_runtime(package: Package) -> Package:
+    """Return ``package`` with the runtime, the launch pages and their resource entries."""
+    files = dict(package.files)
+    for name in RUNTIME_FILES:
+        files[f"scorm/{name}"] = (RUNTIME_DIR / name).read_bytes()
+    launches = {resource_id(sco.id): sco.launch_href for sco in package.scos}
+    for sco in package.scos:
+        files[sco.launch_href] = launch_page(package, sco)
+    resources = []
+    for resource in package.resources:
+        if resource.scorm_type == "sco" and resource.identifier in launches:
+            href = launches[resource.identifier]
+            resource = replace(resource, href=href, files=(href, *resource.files),
+                               dependencies=(*resource.dependencies, RUNTIME_RESOURCE))
+        resources.append(resource)
+    runtime = Resource(RUNTIME_RESOURCE, tuple(f"scorm/{n}" for n in RUNTIME_FILES))
+    return replace(package, files=files, resources=(*resources, runtime))

@@ -1,0 +1,70 @@
+r"""The ``suspend_data`` encoding of our launcher and its worst-case length.
+
+The launcher (``runtime/launcher.js``, ``encodeState``) stores one compact JSON
+object::
+
+    {"p":3,"v":"1f","a":{"0":["1"],"a":["2","3"]}}
+
+``p`` is the bookmarked page's index, ``v`` the visited pages as a hexadecimal
+bit set (page 0 is the lowest bit of the last digit), ``a`` the answers keyed by
+the question's index in base 36. Question ids are not repeated: the mapping from
+index to id is in the launcher's configuration. Typed answers are cut to their
+input's ``maxlength`` and control characters become spaces, so each typed
+character costs at most two characters after JSON escaping (``\\"``, ``\\\\``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import NUMERIC_MAX, TEXT_MAX, Sco, TrackedQuestion
+
+WORST_TYPED = '"'
+"""The character whose JSON escape is longest after sanitising (two characters)."""
+
+
+def base36(number: int) -> str:
+    """Return ``number`` in base 36 like JavaScript's ``Number.prototype.toString(36)``."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def visited_hex(visited: list[bool]) -> str:
+    """Return the visited-pages bit set as the launcher writes it."""
+    value = sum(1 << i for i, seen in enumerate(visited) if seen)
+    return format(value, "x")
+
+
+def encode_state(page: int, visited: list[bool], answers: dict[int, list[str]]) -> str:
+    """Return ``suspend_data`` exactly as the launcher writes it (``JSON.stringify``)."""
+    state = {"p": page, "v": visited_hex(visited),
+             "a": {base36(i): answers[i] for i in sorted(answers)}}
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+
+def worst_response(question: TrackedQuestion) -> list[str]:
+    """Return the longest response the launcher can store for ``question``."""
+    if question.type == "multiple":
+        return [str(i) for i in range(question.options)]
+    if question.type == "single":
+        return [str(max(question.options - 1, 0))]
+    if question.type == "truefalse":
+        return ["false"]
+    length = NUMERIC_MAX if question.type == "numeric" else TEXT_MAX
+    return [WORST_TYPED * length]
+
+
+def worst_case(sco: Sco) -> int:
+    """Return the longest ``suspend_data`` the SCO can write.
+
+    That is every question answered with its longest response, every page visited
+    and the last page bookmarked.
+    """
+    answers = {i: worst_response(q) for i, q in enumerate(sco.questions)}
+    pages = len(sco.pages)
+    return len(encode_state(max(pages - 1, 0), [True] * pages, answers))

@@ -1,0 +1,69 @@
+"""suspend_data limits, proven at build time from the worst case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.diagnostics import BuildFailed
+from build_tools.loader import load_course
+from build_tools.model import Question
+from build_tools.packages import write_packages
+from build_tools.pipeline import build_packages
+from scorm.model import Sco, ScoPage, TrackedQuestion
+from scorm.suspend import encode_state, worst_case
+from tests.scorm.conftest import QUESTIONS, with_questions
+
+MANY_TEXT = {"ri-01": tuple(Question(f"ri-01-q{i}", "text", "Name", 10, answer=("x",))
+                            for i in range(1, 34))}
+
+
+def test_worst_case_is_the_longest_encoding() -> None:
+    sco = Sco("m", "M", tuple(ScoPage(f"p{i}", f"p{i}.html", "P") for i in range(6)), (
+        TrackedQuestion("q1", "p0", "multiple", 4),
+        TrackedQuestion("q2", "p0", "text"),
+        TrackedQuestion("q3", "p1", "numeric"),
+        TrackedQuestion("q4", "p1", "truefalse"),
+        TrackedQuestion("q5", "p1", "single", 12),
+    ))
+    expected = ('{"p":5,"v":"3f","a":{"0":["0","1","2","3"],"1":["' + '\\"' * 60 + '"],'
+                '"2":["' + '\\"' * 16 + '"],"3":["false"],"4":["11"]}}')
+    assert worst_case(sco) == len(expected)
+    assert encode_state(5, [True] * 6, {0: ["0", "1", "2", "3"], 1: ['"' * 60],
+                                        2: ['"' * 16], 3: ["false"], 4: ["11"]}) == expected
+
+
+def test_fixture_questions_fit_both_versions(small_built: Path, tmp_path: Path) -> None:
+    course, _ = load_course(small_built)
+    assert course is not None
+    reports, problems = write_packages(with_questions(course, QUESTIONS),
+                                       small_built / "site", tmp_path)
+    assert problems == [] and len(reports) == 12
+
+
+def test_overflow_is_a_build_error(small_built: Path, tmp_path: Path) -> None:
+    course, _ = load_course(small_built)
+    assert course is not None
+    _, problems = write_packages(with_questions(course, MANY_TEXT), small_built / "site",
+                                 tmp_path)
+    message = ("module 'ri' can need 4278 characters of suspend_data (33 questions, 4 pages), "
+               "over the SCORM 1.2 limit of 4096; split the module, use fewer text questions, "
+               "or build only SCORM 2004 with 'scorm: versions: [\"2004\"]' in course.yml "
+               "[scorm-suspend]")
+    assert [d.format() for d in problems] == [
+        f"docs/kk/01-rights/index.md: error: {message}",
+        f"docs/en/01-rights/index.md: error: {message}",
+    ]
+
+
+def test_failed_packages_leave_dist_untouched(small_built: Path) -> None:
+    course, _ = load_course(small_built)
+    assert course is not None
+    dist = small_built / "dist"
+    before = {p.name: p.read_bytes() for p in dist.iterdir()}
+    with pytest.raises(BuildFailed) as failed:
+        build_packages(with_questions(course, MANY_TEXT), small_built / "site")
+    assert len(failed.value.diagnostics) == 2
+    assert {p.name: p.read_bytes() for p in dist.iterdir()} == before
+    assert not list(small_built.glob(".dist-*"))
