@@ -21,6 +21,7 @@ def staged_dir(target: Path) -> Iterator[Path]:
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    staged.chmod(0o755)  # mkdtemp makes it private; the output is meant to be shared
     try:
         yield staged
     except BaseException:

@@ -55,14 +55,3 @@ def run_cli(project: Path, *args: str) -> Result:
     """Run ``course --project PROJECT ARGS`` in-process and return the result."""
     return CliRunner().invoke(main, ["--project", str(project), *args])
 
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    """``--update-golden`` rewrites golden files instead of comparing with them."""
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite golden files (expected outputs) from the current code")
-
-
-@pytest.fixture
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    """True when the run should rewrite golden files."""
-    return bool(request.config.getoption("--update-golden"))
