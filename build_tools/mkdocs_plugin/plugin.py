@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import has_errors
@@ -61,6 +62,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages missing in this language, taken from the fallback languages."""
         return self.site.files(files, config) if self.site else files
+
+    # After mkdocs-static-i18n (-100), which removes the language folders' sections.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Title module sections in the page's language."""
+        return self.site.nav(nav) if self.site else nav
 
     def on_page_markdown(self, markdown: str, **kwargs: Any) -> str:
         """Count the page for the progress display."""

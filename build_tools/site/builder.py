@@ -7,10 +7,11 @@ mkdocs-static-i18n runs one MkDocs build per language, one after the other;
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..model import Course
@@ -18,7 +19,7 @@ from ..progress import current
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
 from .search_index import SearchIndex
-from .urls import norm_src_uri, prefix
+from .urls import module_titles, norm_src_uri, prefix
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -36,6 +37,10 @@ class LanguageBuild:
         self.index = SearchIndex(lang)
         self.index_size = 0
         config.site_name = self.frame["title"]
+        # The title of the heading permalinks (toc's default is English).
+        if "toc" in config.markdown_extensions:
+            toc = config.mdx_configs.setdefault("toc", {})
+            toc["permalink_title"] = self.frame["t"]("Link to this section")
 
     @property
     def is_default(self) -> bool:
@@ -47,6 +52,15 @@ class LanguageBuild:
         files = add_fallback_pages(files, config, self.course, self.lang)
         current().start(f"pages {self.lang}", len(files.documentation_pages()))
         return files
+
+    def nav(self, nav: Navigation) -> Navigation:
+        """Title each module's section with its overview page's title, not its folder name."""
+        titles = module_titles(self.course, self.lang)
+        for item in nav:
+            if isinstance(item, Section):
+                folder = _section_folder(item)
+                item.title = titles.get(folder, item.title) if folder else item.title
+        return nav
 
     def page_content(self, html: str, page: Page) -> str:
         """Index the page and mark fallback content with its language."""
@@ -90,6 +104,15 @@ class LanguageBuild:
         current().finish()
         log.info("search index %s: %d pages, %d bytes", self.frame["search_index"],
                  len(self.index.pages), self.index_size)
+
+
+def _section_folder(section: Section) -> str | None:
+    """Return the module folder a section of the navigation shows, from its first page."""
+    for child in section.children:
+        if isinstance(child, Page):
+            parts = PurePosixPath(child.file.dest_uri).parts
+            return parts[-2] if len(parts) >= 2 else None
+    return None
 
 
 def _set_alternate(config: Any, links: list[dict[str, str]]) -> None:

@@ -41,3 +41,12 @@ def lessons(course: Course) -> Iterator[Lesson]:
     for module in course.modules:
         yield module.index
         yield from module.lessons
+
+
+def module_titles(course: Course, lang: str) -> dict[str, str]:
+    """Return each module's title in ``lang`` (or its fallback's) by folder name."""
+    titles = {}
+    for module in course.modules:
+        page = course.fallback_for(module.index, lang)
+        titles[module.dir_uri] = page.title if page else module.dir_uri
+    return titles
