@@ -126,8 +126,14 @@ def test_kazakh_frame_has_no_english_or_russian_ui_strings(built: BuiltSite,
     values = json.loads(strings[0])
     texts.update(v for v in values.values() if isinstance(v, str))
     texts.update(values["in"].values())
+    assert {"Іздеу", "Тілді таңдаңыз", "Шағын курс"} <= texts
     assert sorted(texts & foreign_ui_strings()) == []
     assert "Made with" not in built.page("kk", page).read_text("utf-8")
+
+
+def test_foreign_ui_check_finds_russian_frame(built: BuiltSite) -> None:
+    texts = frame_texts(parse(built.page("ru", "01-basics/01-first.html")))
+    assert {"Поиск", "Выберите язык", "Назад"} <= texts & foreign_ui_strings()
 
 
 def test_kazakh_404_page(built: BuiltSite) -> None:
