@@ -18,8 +18,14 @@ from lxml import html as lxml_html
 
 SPLIT_TAGS = {"h1", "h2", "h3"}
 """Top-level headings that start a new section of a page."""
-SKIPPED = "//a[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style"
-"""Markup whose text is not page content: permalink signs, scripts, styles."""
+SKIPPED = ("//a[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style"
+           " | //*[contains(@class, 'quiz')]")
+"""Markup whose text is not searched: permalink signs, scripts, styles, and knowledge
+checks (any element whose class names a quiz), whose options and feedback would give
+answers away in search results."""
+BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "summary", "details", "br", "pre",
+          "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "table", "ul", "ol"}
+"""Elements after which words do not run on, even when the HTML has no space between."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -72,6 +78,8 @@ def split_sections(html: str, page_title: str) -> list[Section]:
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for node in root.xpath(SKIPPED):
         node.drop_tree()
+    for node in root.iter(*BLOCKS):
+        node.tail = " " + (node.tail or "")
     sections = [Section("", page_title)]
     for element in root:
         if not isinstance(element.tag, str):

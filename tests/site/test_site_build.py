@@ -213,3 +213,18 @@ def test_two_builds_are_identical(built: BuiltSite, tmp_path: Path) -> None:
 def _digest(site: Path) -> dict[str, str]:
     return {PurePosixPath(p.relative_to(site)).as_posix(): hashlib.sha256(p.read_bytes())
             .hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_fallback_follows_course_order_not_the_default_language(tmp_path: Path) -> None:
+    root = copy_course("site", tmp_path / "course")
+    config = root / "course.yml"
+    config.write_text(config.read_text("utf-8").replace("fallback: [kk, ru, en]",
+                                                        "fallback: [ru, kk, en]"), "utf-8")
+    site = build_fixture(root)
+    doc = parse(site.page("en", "01-basics/03-third.html"))
+    notice = doc.xpath("//div[contains(@class, 'course-fallback')]")[0]
+    assert notice.text_content().strip() == (
+        "This page has not been translated into English yet. "
+        "The Russian version is shown below.")
+    assert notice.getnext().get("lang") == "ru"
+    assert doc.xpath("//h1/text()") == ["Применение правил"]
