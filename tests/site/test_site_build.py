@@ -12,7 +12,7 @@ import pytest
 from lxml import html
 
 from build_tools.i18n import language_name
-from tests.conftest import copy_course
+from tests.conftest import copy_course, run_cli
 
 from .conftest import LANGS, PAGES, PREFIX, BuiltSite, build_fixture
 from .ui_strings import foreign_ui_strings
@@ -228,3 +228,10 @@ def test_fallback_follows_course_order_not_the_default_language(tmp_path: Path) 
         "The Russian version is shown below.")
     assert notice.getnext().get("lang") == "ru"
     assert doc.xpath("//h1/text()") == ["Применение правил"]
+
+
+def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path) -> None:
+    result = run_cli(copy_course("site", tmp_path / "course"), "build")
+    assert result.exit_code == 0, result.output
+    assert "pages kk" not in result.output
+    assert result.output.startswith("Built site/ in ")
