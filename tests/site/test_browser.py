@@ -91,7 +91,7 @@ def site_path(built: BuiltSite, url: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pages_load_everything_from_the_site_folder(built: BuiltSite, visit, lang: str) -> None:
-    for page in PAGES:
+    for page in (*PAGES, "404.html"):
         seen = visit(lang, page)
         seen.search("ереже")  # loads the search index too
         assert seen.blocked == [], page
