@@ -278,3 +278,17 @@ def test_fallback_notice_in_reader_language(visit, lang: str, page: str, notice:
 def test_stemmer(visit, lang: str, word: str, stem: str) -> None:
     seen = visit(lang, "index.html")
     assert seen.page.evaluate("([w, l]) => window.courseSearch.stem(w, l)", [word, lang]) == stem
+
+
+def test_kazakh_frame_in_the_browser(visit) -> None:
+    seen = visit("kk", "01-basics/01-first.html")
+    page = seen.page
+    assert page.locator(".md-code__button[data-md-type='copy']").get_attribute("title") == "Алмасу буферіне көшіру"
+    assert page.locator("a.md-skip").text_content().strip() == "Мазмұнға өту"
+    titles = page.locator(".md-nav--secondary > .md-nav__title").all_text_contents()
+    assert {t.strip() for t in titles} == {"Мазмұны"}
+    directions = page.locator(".md-footer__direction").all_text_contents()
+    assert [d.strip() for d in directions] == ["Алдыңғы", "Келесі"]
+    assert page.locator(".md-copyright").inner_text().strip() == "Шағын курс"
+    assert page.locator(".md-header__topic").first.inner_text().strip() == "Шағын курс"
+    assert page.title() == "Адамның қадір-қасиеті - Шағын курс"

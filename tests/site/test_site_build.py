@@ -235,3 +235,11 @@ def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "pages kk" not in result.output
     assert result.output.startswith("Built site/ in ")
+
+
+@pytest.mark.parametrize(("lang", "title"), [("kk", "Шағын курс"), ("ru", "Небольшой курс"),
+                                             ("en", "A small course")])
+def test_site_title_in_each_language(built: BuiltSite, lang: str, title: str) -> None:
+    doc = parse(built.page(lang, "01-basics/index.html"))
+    assert doc.xpath("//title/text()")[0].endswith(f" - {title}")
+    assert _norm(doc.xpath("//div[@class='md-header__topic']")[0].text_content()) == title
