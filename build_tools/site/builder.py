@@ -66,7 +66,8 @@ class LanguageBuild:
         """Index the page and mark fallback content with its language."""
         content_lang = content_language(page.file, self.lang)
         title = str(page.title or "")
-        self.index.add_page(page.file.dest_uri, title, html, content_lang)
+        url = page.file.dest_uri.removeprefix(self.frame["prefix"])
+        self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
             html = wrap_fallback(html, self.lang, content_lang)
         return html

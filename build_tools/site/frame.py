@@ -71,6 +71,7 @@ def frame_context(course: Course, lang: str) -> dict[str, Any]:
         "t": t,
         "title": course.titles.get(lang, course.id),
         "updated": t("Last updated: %(date)s", date=format_day(day, lang)) if day else "",
+        "prefix": prefix(course, lang),
         "search_index": f"{prefix(course, lang)}search/index.{lang}.js",
         "home": page_url(course, lang, "index.md"),
     }

@@ -51,7 +51,14 @@ class SearchIndex:
     pages: list[list[object]] = field(default_factory=list)
 
     def add_page(self, url: str, title: str, html: str, content_lang: str) -> None:
-        """Add a rendered page; ``content_lang`` differs from ``lang`` on fallback pages."""
+        """Add a rendered page.
+
+        Args:
+            url: The page's URL relative to its language's folder.
+            title: The page title.
+            html: The rendered content.
+            content_lang: The language of the content; not ``lang`` on fallback pages.
+        """
         sections = [s.as_list() for s in split_sections(html, title) if s.title or s.text]
         self.pages.append([url, title, "" if content_lang == self.lang else content_lang,
                            sections])

@@ -292,3 +292,12 @@ def test_kazakh_frame_in_the_browser(visit) -> None:
     assert page.locator(".md-copyright").inner_text().strip() == "Шағын курс"
     assert page.locator(".md-header__topic").first.inner_text().strip() == "Шағын курс"
     assert page.title() == "Адамның қадір-қасиеті - Шағын курс"
+
+
+def test_search_finds_fallback_pages_in_the_reader_folder(built: BuiltSite, visit) -> None:
+    seen = visit("en", "01-basics/01-first.html")
+    found = [site_path(built, u) for u in seen.search("ережелерді")]
+    assert found == ["en/01-basics/03-third.html"]
+    label = seen.page.locator(".course-search__lang")
+    assert label.inner_text() == "In Kazakh"
+    assert seen.page.locator(".md-search-result__article--document").get_attribute("lang") == "kk"
