@@ -88,6 +88,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.site.page_context(context, page, config)
         return context
 
+    # After mkdocs-static-i18n (50), which sets the language menu for every template.
     @event_priority(-110)
     def on_template_context(self, context: Any, *, template_name: str,
                             config: MkDocsConfig) -> Any:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from .conftest import LANGS, PAGES, PREFIX, BuiltSite
 
@@ -55,7 +56,7 @@ def visit(browser: Browser, built: BuiltSite) -> Iterator[callable]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     visits: list[Visit] = []
 
-    def open_page(lang: str, page: str) -> Visit:
+    def open_page(lang: str, page: str, site: BuiltSite = built) -> Visit:
         tab = context.new_page()
         record = Visit(tab)
         visits.append(record)
@@ -73,7 +74,7 @@ def visit(browser: Browser, built: BuiltSite) -> Iterator[callable]:
         tab.on("requestfailed", lambda r: record.failed.append(r.url))
         tab.on("pageerror", lambda e: record.errors.append(str(e)))
         tab.on("console", lambda m: record.errors.append(m.text) if m.type == "error" else None)
-        tab.goto(built.page(lang, page).as_uri())
+        tab.goto(site.page(lang, page).as_uri())
         tab.wait_for_load_state("load")
         tab.evaluate("document.fonts.ready")
         return record
@@ -93,6 +94,7 @@ def site_path(built: BuiltSite, url: str) -> str:
 def test_pages_load_everything_from_the_site_folder(built: BuiltSite, visit, lang: str) -> None:
     for page in (*PAGES, "404.html"):
         seen = visit(lang, page)
+        assert not any("/search/index." in u for u in seen.requests), "index loaded early"
         seen.search("ереже")  # loads the search index too
         assert seen.blocked == [], page
         assert seen.failed == [], page
@@ -301,3 +303,16 @@ def test_search_finds_fallback_pages_in_the_reader_folder(built: BuiltSite, visi
     label = seen.page.locator(".course-search__lang")
     assert label.inner_text() == "In Kazakh"
     assert seen.page.locator(".md-search-result__article--document").get_attribute("lang") == "kk"
+
+
+def test_search_says_so_when_the_index_is_missing(built: BuiltSite, visit,
+                                                  tmp_path: Path) -> None:
+    copy = BuiltSite(built.root, tmp_path / "site", "")
+    shutil.copytree(built.site, copy.site)
+    (copy.site / "ru/search/index.ru.js").unlink()
+    seen = visit("ru", "index.html", copy)
+    seen.page.keyboard.press("/")
+    seen.page.keyboard.type("правила")
+    expect(seen.page.locator("[data-course-search-meta]")).to_have_text(
+        "Не удалось загрузить поисковый индекс.")
+    assert seen.errors == ["Failed to load resource: net::ERR_FILE_NOT_FOUND"]
