@@ -316,3 +316,10 @@ def test_search_says_so_when_the_index_is_missing(built: BuiltSite, visit,
     expect(seen.page.locator("[data-course-search-meta]")).to_have_text(
         "Не удалось загрузить поисковый индекс.")
     assert seen.errors == ["Failed to load resource: net::ERR_FILE_NOT_FOUND"]
+
+
+def test_the_word_being_typed_matches_as_a_prefix(built: BuiltSite, visit) -> None:
+    seen = visit("en", "index.html")
+    assert {site_path(built, u) for u in seen.search("zebra")} == {"en/01-basics/01-first.html"}
+    assert seen.search("zebra ") == []
+    assert seen.search("dignity zebr") != [] and seen.search("zebr dignity") == []

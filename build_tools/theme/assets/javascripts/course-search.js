@@ -133,16 +133,20 @@
     });
   };
 
-  // Index stems a query word matches: its stem in any language of the index,
-  // and, for the word being typed, stems it begins or that begin with it.
+  // Index stems a query word matches, with a weight: 2 for its stem in any
+  // language of the index; 1, for the word being typed, for stems it begins
+  // or that begin with it.
   Index.prototype.match = function (word, typing) {
     var variants = this.langs.map(function (lang) { return stem(word, lang); });
     var norm = normalize(word);
-    return this.stems.filter(function (s) {
-      if (variants.indexOf(s) >= 0) return true;
-      if (!typing) return false;
-      return s.startsWith(norm) || (s.length >= 4 && norm.startsWith(s));
+    var matches = new Map();
+    this.stems.forEach(function (s) {
+      if (variants.indexOf(s) >= 0) matches.set(s, 2);
+      else if (typing && (s.startsWith(norm) || (s.length >= 4 && norm.startsWith(s)))) {
+        matches.set(s, 1);
+      }
     });
+    return matches;
   };
 
   Index.prototype.search = function (query) {
@@ -151,14 +155,15 @@
     var self = this;
     var hits = null;
     var matched = new Set();
+    var typing = !/\s$/.test(query);
     terms.forEach(function (term, i) {
-      var stems = self.match(term, i === terms.length - 1);
+      var stems = self.match(term, typing && i === terms.length - 1);
       var found = new Map();
-      stems.forEach(function (s) {
+      stems.forEach(function (weight, s) {
         matched.add(s);
         self.postings.get(s).forEach(function (id) {
-          var bonus = self.sections[id].titleStems.has(s) ? 5 : 1;
-          found.set(id, Math.max(found.get(id) || 0, bonus));
+          var score = weight * (self.sections[id].titleStems.has(s) ? 5 : 1);
+          found.set(id, Math.max(found.get(id) || 0, score));
         });
       });
       if (hits === null) {
