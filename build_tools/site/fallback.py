@@ -7,12 +7,13 @@ choice with :meth:`Course.fallback_for`'s.
 
 from __future__ import annotations
 
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.structure.files import File, Files
 
 from ..model import Course
-from .urls import lessons, page_url
+from .urls import lessons, page_url, prefix
 
 FALLBACK_ATTR = "course_content_lang"
 """Attribute set on a built :class:`File` whose content is in another language."""
@@ -39,7 +40,30 @@ def add_fallback_pages(files: Files, config: Any, course: Course, lang: str) -> 
         if page is not None:
             files.append(_fallback_file(config, course, lang, lesson.src_uri, page.lang,
                                         str(page.path)))
+            _add_assets(files, config, course, lang, page.path.parent,
+                        PurePosixPath(lesson.src_uri).parent)
     return files
+
+
+def _add_assets(files: Files, config: Any, course: Course, lang: str, folder: Path,
+                folder_uri: PurePosixPath) -> None:
+    """Add the files beside a fallback page (its images) that ``lang`` has no copy of.
+
+    Images are kept per language (their labels are translated), so a page
+    taken from another language needs that language's images where ``lang``
+    has none.
+    """
+    taken = {file.dest_uri for file in files}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix == ".md":
+            continue
+        rel = (folder_uri / path.relative_to(folder).as_posix()).as_posix()
+        dest_uri = prefix(course, lang) + rel
+        if dest_uri not in taken:
+            asset = File(f"{lang}/{rel}", src_dir=None, dest_dir=config.site_dir,
+                         use_directory_urls=False, dest_uri=dest_uri)
+            asset.abs_src_path = str(path)
+            files.append(asset)
 
 
 def _fallback_file(config: Any, course: Course, lang: str, src_uri: str, source_lang: str,

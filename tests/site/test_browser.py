@@ -323,3 +323,11 @@ def test_the_word_being_typed_matches_as_a_prefix(built: BuiltSite, visit) -> No
     assert {site_path(built, u) for u in seen.search("zebra")} == {"en/01-basics/01-first.html"}
     assert seen.search("zebra ") == []
     assert seen.search("dignity zebr") != [] and seen.search("zebr dignity") == []
+
+
+def test_fallback_page_images_load(visit) -> None:
+    seen = visit("kk", "01-basics/02-second.html")
+    images = seen.page.eval_on_selector_all(
+        "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
+    assert images == [["images/contact.svg", True]]
+    assert seen.failed == [] and seen.blocked == []

@@ -243,3 +243,13 @@ def test_site_title_in_each_language(built: BuiltSite, lang: str, title: str) ->
     doc = parse(built.page(lang, "01-basics/index.html"))
     assert doc.xpath("//title/text()")[0].endswith(f" - {title}")
     assert _norm(doc.xpath("//div[@class='md-header__topic']")[0].text_content()) == title
+
+
+def test_fallback_page_brings_its_images_without_replacing_the_reader_ones(
+        built: BuiltSite) -> None:
+    docs = built.root / "docs"
+    assert (built.site / "01-basics/images/contact.svg").read_bytes() == \
+        (docs / "ru/01-basics/images/contact.svg").read_bytes()
+    assert (built.site / "01-basics/images/diagram.svg").read_bytes() == \
+        (docs / "kk/01-basics/images/diagram.svg").read_bytes()
+    assert not (built.site / "en/01-basics/images/contact.svg").exists()
