@@ -83,13 +83,13 @@ def build(root: Path, strict: bool) -> None:
     result = build_site(root, strict=strict, progress=Progress())
     print_diagnostics(result.diagnostics)
     took = time.perf_counter() - started
+    click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
+               err=True)
     if result.packages:
         largest = max(result.packages, key=lambda r: r.size)
         click.echo(f"Wrote {len(result.packages)} SCORM package(s) to "
                    f"{largest.path.parent.name}/, largest {largest.path.name} "
                    f"({largest.size / 1024:.0f} KB)", err=True)
-    click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
-               err=True)
 
 
 if __name__ == "__main__":
