@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .diagnostics import BuildFailed, Diagnostic, Severity
+from .diagnostics import BuildFailed, Diagnostic, Severity, has_errors, rel
 from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,6 +34,15 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
 
 
+def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
+    """Turn a failed read or write (permissions, full disk) into a diagnostic."""
+    path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
+    reason = exc.strerror or str(exc)
+    return Diagnostic(path or "course", None, Severity.ERROR, f"cannot read or write "
+                      f"'{path}': {reason}; check that the file exists and that you may use "
+                      "it", "io")
+
+
 def guarded(func: F) -> F:
     """Turn any failure into a message and exit code 1; a traceback only with ``--debug``."""
 
@@ -51,6 +60,11 @@ def guarded(func: F) -> F:
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
             raise
+        except OSError as exc:
+            if debug:
+                raise
+            print_diagnostics([io_diagnostic(exc, click.get_current_context().obj)])
+            sys.exit(1)
         except Exception as exc:
             if debug:
                 raise
@@ -85,6 +99,26 @@ def build(root: Path, strict: bool) -> None:
     took = time.perf_counter() - started
     click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
                err=True)
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Diagnostics as GCC-style lines or as JSON.")
+@click.pass_obj
+@guarded
+def check(root: Path, strict: bool, fmt: str) -> None:
+    """Check every source page without building the site."""
+    from .pipeline import check_course
+
+    started = time.perf_counter()
+    course, diagnostics = check_course(root, strict=strict)
+    print_diagnostics(diagnostics, fmt)
+    took = time.perf_counter() - started
+    pages = sum(1 for _ in course.all_pages()) if course else 0
+    click.echo(f"Checked {pages} page(s) in {took:.2f} s ({summary(diagnostics)})", err=True)
+    if course is None or has_errors(diagnostics):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

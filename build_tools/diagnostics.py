@@ -57,14 +57,18 @@ class Diagnostic:
         }
 
 
-def error(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+def error(
+    path: str, line: int | None, message: str, code: str, col: int | None = None
+) -> Diagnostic:
     """Build an error diagnostic."""
-    return Diagnostic(path, line, Severity.ERROR, message, code)
+    return Diagnostic(path, line, Severity.ERROR, message, code, col)
 
 
-def warning(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+def warning(
+    path: str, line: int | None, message: str, code: str, col: int | None = None
+) -> Diagnostic:
     """Build a warning diagnostic."""
-    return Diagnostic(path, line, Severity.WARNING, message, code)
+    return Diagnostic(path, line, Severity.WARNING, message, code, col)
 
 
 def rel(path: Path, root: Path) -> str:

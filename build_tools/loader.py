@@ -80,7 +80,7 @@ class _Reader:
             folder = self.docs_dir / lang / dir_uri
             if not folder.is_dir():
                 continue
-            for entry in folder.iterdir():
+            for entry in self.listdir(folder):
                 stem = entry.name if is_dir else entry.name.removesuffix(".md")
                 if entry.is_dir() == is_dir and (is_dir or entry.suffix == ".md"):
                     if NUMBERED.match(stem):
@@ -93,11 +93,23 @@ class _Reader:
                                     "files are named like '01-topic.md'", "layout")
         return sorted(names, key=lambda n: (int(n.split("-", 1)[0]), n))
 
+    def listdir(self, folder: Path) -> list[Path]:
+        """Return the entries of ``folder``; an unreadable folder is reported, not raised."""
+        try:
+            return sorted(folder.iterdir())
+        except OSError as exc:
+            self.report(folder, None, f"cannot read the folder: {exc.strerror}; check that "
+                        "it exists and that you may read it", "io")
+            return []
+
     def module(self, dir_name: str) -> Module | None:
         index = self.lesson(f"{dir_name}/index.md", "module")
         lessons = [self.lesson(f"{dir_name}/{name}", "lesson")
                    for name in self.entries(dir_name, is_dir=False)]
         if index is None:
+            self.report(self.docs_dir / self.config.source_language / dir_name, None,
+                        f"module folder '{dir_name}' has no 'index.md' in any language; add "
+                        "the module overview page with its 'id' and 'title'", "layout")
             return None
         kept = tuple(lesson for lesson in lessons if lesson is not None)
         for lesson in kept[:-1]:
@@ -136,7 +148,8 @@ class _Reader:
         first_lang, first_id = next(iter(ids.items()))
         for lang, page_id in ids.items():
             if page_id != first_id:
-                self.report(pages[lang].path, 2, f"id {page_id!r} differs from {first_id!r} in "
+                line = pages[lang].meta_lines.get("id", 1)
+                self.report(pages[lang].path, line, f"id {page_id!r} differs from {first_id!r} in "
                             f"{rel(pages[first_lang].path, self.config.root)}; a page keeps "
                             "the same id in every language", "id-mismatch")
         kinds = {page.kind for page in pages.values()}
@@ -150,7 +163,8 @@ class _Reader:
         for key in meta.data:
             if key not in PAGE_KEYS:
                 self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
-                            f"expected one of {', '.join(PAGE_KEYS)}", "front-matter")
+                            f"expected one of {', '.join(map(repr, PAGE_KEYS))}",
+                            "front-matter")
         title = meta.data.get("title")
         if not isinstance(title, str) or not title.strip():
             self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
@@ -168,10 +182,15 @@ class _Reader:
                             f"{page_kind!r}", "front-matter")
             elif page_kind == "test":
                 kind = "test"
-        return Page(lang, src_uri, path, title, kind, meta.data)
+        return Page(lang, src_uri, path, title, kind, meta.data, meta_lines=meta.key_lines)
 
     def read(self, path: Path) -> SourceText | None:
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.report(path, None, f"cannot read the file: {exc.strerror}; check that you "
+                        "may read it", "io")
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -180,8 +199,8 @@ class _Reader:
                         "file as UTF-8", "encoding")
             return None
         if not text.strip():
-            self.report(path, None, "the file is empty; write front matter with a 'title' and "
-                        "the page text, or delete the file", "front-matter")
+            self.report(path, 1, "the file is empty; write front matter with a 'title' and "
+                        "the page text, or delete the file", "empty-file")
             return None
         try:
             return split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
@@ -197,9 +216,10 @@ class _Reader:
             if not lesson.id:
                 continue
             if lesson.id in seen:
-                self.report(page.path, 2, f"id {lesson.id!r} is already used by "
-                            f"{rel(seen[lesson.id].path, self.config.root)}; every module "
-                            "and lesson needs its own id", "duplicate-id")
+                other = rel(seen[lesson.id].path, self.config.root)
+                self.report(page.path, page.meta_lines.get("id", 1), f"id {lesson.id!r} is "
+                            f"already used by {other}; every module and lesson needs its own "
+                            "id", "duplicate-id")
             else:
                 seen[lesson.id] = page
 

@@ -54,6 +54,8 @@ class Page:
     meta: Mapping[str, object] = field(default_factory=dict)
     """The whole front matter."""
     questions: tuple[Question, ...] = ()
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line in the file of each front matter key."""
 
 
 @dataclass(frozen=True)

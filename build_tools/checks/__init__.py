@@ -11,13 +11,25 @@ from collections.abc import Callable, Iterator
 
 from ..diagnostics import Diagnostic
 from ..model import Course
+from .files import check_empty_pages, check_language_folders, check_mkdocs_yml
 from .links import check_images, check_links
 from .source import clear_cache
 from .symlinks import check_symlinks
+from .translations import check_section_count, check_source_hash, check_translation_layout
 
 Check = Callable[[Course], Iterator[Diagnostic]]
 
-CHECKS: tuple[Check, ...] = (check_links, check_images, check_symlinks)
+CHECKS: tuple[Check, ...] = (
+    check_links,
+    check_images,
+    check_symlinks,
+    check_language_folders,
+    check_empty_pages,
+    check_mkdocs_yml,
+    check_translation_layout,
+    check_section_count,
+    check_source_hash,
+)
 """Every check, in the order they run."""
 
 

@@ -1,0 +1,71 @@
+"""The docs folder itself: language folders, empty pages, ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+from ..diagnostics import Diagnostic, error, rel, warning
+from ..i18n import is_known_language
+from ..model import Course
+from .source import page_body
+
+MKDOCS_CONFIG = "mkdocs.yml"
+
+
+def check_language_folders(course: Course) -> Iterator[Diagnostic]:
+    """Folders in the docs folder that are not languages of the course."""
+    listed = ", ".join(repr(code) for code in course.languages)
+    for entry in sorted(course.docs_dir.iterdir()):
+        if not entry.is_dir() or entry.name.startswith(".") or entry.name in course.languages:
+            continue
+        where = rel(entry, course.root)
+        if is_known_language(entry.name):
+            yield error(where, None, f"folder for language '{entry.name}', which is not in "
+                        f"'languages' of course.yml ({listed}); add it there or move the "
+                        "folder out of the docs folder", "language")
+        else:
+            yield error(where, None, f"'{entry.name}' is not a language code; expected one "
+                        f"of {listed} (ISO 639-1, such as 'kk' for Kazakh); rename the "
+                        "folder", "language")
+
+
+def check_empty_pages(course: Course) -> Iterator[Diagnostic]:
+    """Pages with front matter but no text."""
+    for page in course.all_pages():
+        body, line = page_body(page)
+        if not body.strip():
+            yield warning(rel(page.path, course.root), line, "the page has front matter "
+                          "but no text; write the page or delete the file", "empty-page")
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` with its ``!!python/...`` and ``!ENV`` tags as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def check_mkdocs_yml(course: Course) -> Iterator[Diagnostic]:
+    """A missing or unreadable ``mkdocs.yml``, found before a build needs it."""
+    path = course.root / MKDOCS_CONFIG
+    if not path.is_file():
+        yield error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the site is built "
+                    "from it: restore it from version control", "config")
+        return
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except UnicodeDecodeError as exc:
+        yield error(MKDOCS_CONFIG, None, f"not valid UTF-8 ({exc.reason}); save the file as "
+                    "UTF-8", "encoding")
+        return
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        yield error(MKDOCS_CONFIG, mark.line + 1 if mark else None, f"invalid YAML: "
+                    f"{problem}", "config")
+        return
+    if not isinstance(data, dict):
+        yield error(MKDOCS_CONFIG, 1, "expected a mapping of 'key: value' lines, got "
+                    f"{type(data).__name__}", "config")
