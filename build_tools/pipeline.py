@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
+from .checks.files import config_line
 from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
 from .loader import load_course
 from .model import Course
@@ -18,6 +19,8 @@ from .progress import Progress, use
 from .swap import staged_dir
 
 MKDOCS_CONFIG = "mkdocs.yml"
+ABORTED = "Aborted with a configuration error!"
+"""MkDocs' closing line after its own messages; it adds nothing to them."""
 
 
 @dataclass
@@ -79,9 +82,10 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
             config = load_config(str(config_file), site_dir=str(site_dir))
             build(config)
         except MkDocsException as exc:
-            messages = captured + [str(exc)]
+            messages = [m for m in captured + [str(exc)] if m and m != ABORTED]
             raise BuildFailed(
-                [error(MKDOCS_CONFIG, None, m, "mkdocs") for m in messages if m]
+                [error(MKDOCS_CONFIG, config_line(root / MKDOCS_CONFIG, m), m, "mkdocs")
+                 for m in messages]
             ) from exc
         except Exception as exc:  # YAML errors and plugin crashes surface here
             line = getattr(getattr(exc, "problem_mark", None), "line", None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import yaml
 
@@ -69,3 +71,18 @@ def check_mkdocs_yml(course: Course) -> Iterator[Diagnostic]:
     if not isinstance(data, dict):
         yield error(MKDOCS_CONFIG, 1, "expected a mapping of 'key: value' lines, got "
                     f"{type(data).__name__}", "config")
+
+
+def config_line(path: Path, message: str) -> int | None:
+    """Return the line of the key a MkDocs message names (``Config value 'theme': ...``)."""
+    match = re.match(r"Config value '([^'.]+)", message)
+    if not match:
+        return None
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+    return lines.get(match.group(1))
