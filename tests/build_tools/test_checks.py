@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,16 @@ def test_config_severity_override(minimal: Path) -> None:
     assert result.exit_code == 1
     assert f"{SECOND_EN}:9:1: error: image 'y.png' has no alt text; describe it in the " \
         "page's language: ![description](...) [image-alt]" in result.output.splitlines()
+
+
+def test_check_is_fast_on_600_pages(tmp_path: Path) -> None:
+    from build_tools.pipeline import check_course
+    from tests.generate_course import generate
+
+    root = generate(tmp_path / "big")
+    started = time.perf_counter()
+    course, diagnostics = check_course(root)
+    took = time.perf_counter() - started
+    assert course is not None and diagnostics == []
+    assert sum(1 for _ in course.all_pages()) == 603
+    assert took < 2.0
