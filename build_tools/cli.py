@@ -121,5 +121,51 @@ def check(root: Path, strict: bool, fmt: str) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--mark", is_flag=True, help="Record that the translations in PATHS match "
+              "their current source (PATHS: pages, language folders, or 'all').")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show what changed in the source since each outdated translation was made.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A table, or JSON.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a report for translators: REPORT.md or REPORT.html.")
+@click.pass_obj
+@guarded
+def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt: str,
+           report: Path | None) -> None:
+    """Show which translations are up to date, outdated, unconfirmed, missing or orphaned."""
+    from . import status as st
+    from . import status_report
+
+    course = st.load(root)
+    entries = st.translation_status(course)
+    if paths:
+        entries, problems = st.select(course, entries, paths, Path.cwd())
+        if problems:
+            raise BuildFailed(problems, "nothing was done")
+    if mark:
+        if not paths:
+            raise click.UsageError("say which translations to mark: a page, a language "
+                                   "folder such as docs/ru, or 'all'")
+        done, problems = st.mark(course, entries)
+        for entry in done:
+            click.echo(f"{rel(entry.path or root, root)}: up to date with source version "
+                       f"{entry.source_hash}")
+        if problems:
+            raise BuildFailed(problems, f"marked {len(done)} translation(s)")
+        return
+    if show_diff:
+        click.echo(status_report.diffs(course, entries), nl=False)
+    elif fmt == "json":
+        click.echo(status_report.as_json(course, entries))
+    else:
+        click.echo(status_report.text_table(course, entries, color=sys.stdout.isatty()))
+    if report:
+        status_report.write_report(course, entries, report)
+        click.echo(f"Wrote {report}", err=True)
+
+
 if __name__ == "__main__":
     main()
