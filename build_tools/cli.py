@@ -167,5 +167,45 @@ def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt:
         click.echo(f"Wrote {report}", err=True)
 
 
+@main.group()
+def new() -> None:
+    """Add a module or a lesson in every language, at its place in the order."""
+
+
+@new.command("module")
+@click.argument("name")
+@click.option("--title", help="The title in the source language (default: from NAME).")
+@click.option("--id", "module_id", help="The module id (default: initials of NAME).")
+@click.option("--after", help="Put the module after this one (folder, id or name); the "
+              "following modules are renumbered.")
+@click.pass_obj
+@guarded
+def new_module(root: Path, name: str, title: str | None, module_id: str | None,
+               after: str | None) -> None:
+    """Create module NAME (such as 'human-rights') with its overview page."""
+    from .scaffold import describe, new_module
+
+    changes = new_module(root, name, title=title, module_id=module_id, after=after)
+    click.echo("\n".join(describe(changes, root)))
+
+
+@new.command("lesson")
+@click.argument("module")
+@click.argument("name")
+@click.option("--title", help="The title in the source language (default: from NAME).")
+@click.option("--after", help="Put the lesson after this one (file, id or name); the "
+              "following lessons are renumbered.")
+@click.option("--test", is_flag=True, help="Create the module test (kind: test), last.")
+@click.pass_obj
+@guarded
+def new_lesson(root: Path, module: str, name: str, title: str | None, after: str | None,
+               test: bool) -> None:
+    """Create lesson NAME in MODULE (its folder, id or name)."""
+    from .scaffold import describe, new_lesson
+
+    changes = new_lesson(root, module, name, title=title, after=after, test=test)
+    click.echo("\n".join(describe(changes, root)))
+
+
 if __name__ == "__main__":
     main()
