@@ -207,5 +207,17 @@ def new_lesson(root: Path, module: str, name: str, title: str | None, after: str
     click.echo("\n".join(describe(changes, root)))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+@guarded
+def serve(root: Path, host: str, port: int) -> None:
+    """Preview the course in every language, rebuilt and checked on each save."""
+    from .serve import serve
+
+    serve(root, host, port, lambda line: click.echo(line, err=True))
+
+
 if __name__ == "__main__":
     main()

@@ -71,26 +71,30 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     config_file = root / MKDOCS_CONFIG
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
-    with _mkdocs_log() as captured:
+    with mkdocs_log() as captured:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
             build(config)
-        except MkDocsException as exc:
-            messages = [m for m in captured + [str(exc)] if m and m != ABORTED]
-            raise BuildFailed(
-                [error(MKDOCS_CONFIG, config_line(root / MKDOCS_CONFIG, m), m, "mkdocs")
-                 for m in messages]
-            ) from exc
-        except Exception as exc:  # YAML errors and plugin crashes surface here
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            raise BuildFailed([error(MKDOCS_CONFIG, line + 1 if line is not None else None,
-                                     f"{type(exc).__name__}: {exc}", "mkdocs")]) from exc
+        except Exception as exc:  # YAML errors and plugin crashes surface here too
+            raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
+
+
+def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:
+    """Turn a failed MkDocs run (and the errors it logged) into diagnostics."""
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(exc, MkDocsException):
+        messages = [m for m in captured + [str(exc)] if m and m != ABORTED]
+        return [error(MKDOCS_CONFIG, config_line(root / MKDOCS_CONFIG, m), m, "mkdocs")
+                for m in messages]
+    line = getattr(getattr(exc, "problem_mark", None), "line", None)
+    return [error(MKDOCS_CONFIG, line + 1 if line is not None else None,
+                  f"{type(exc).__name__}: {exc}", "mkdocs")]
 
 
 class _Capture(logging.Handler):
@@ -104,7 +108,9 @@ class _Capture(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-class _mkdocs_log:  # noqa: N801 - used as a context manager
+class mkdocs_log:  # noqa: N801 - used as a context manager
+    """Collects MkDocs' warnings and errors instead of printing them."""
+
     def __enter__(self) -> list[str]:
         self.logger = logging.getLogger("mkdocs")
         self.handler = _Capture()
