@@ -263,9 +263,10 @@ def test_check_is_fast_on_600_pages(tmp_path: Path) -> None:
     from tests.generate_course import generate
 
     root = generate(tmp_path / "big")
-    started = time.perf_counter()
+    # CPU time, not wall time: other jobs on a shared 2-core machine must not fail the test
+    started = time.process_time()
     course, diagnostics = check_course(root)
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     assert course is not None and diagnostics == []
     assert sum(1 for _ in course.all_pages()) == 603
     assert took < 2.0
