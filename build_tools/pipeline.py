@@ -89,12 +89,17 @@ def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diag
     from mkdocs.exceptions import MkDocsException
 
     if isinstance(exc, MkDocsException):
-        messages = [m for m in captured + [str(exc)] if m and m != ABORTED]
+        messages = [_one_line(m) for m in captured + [str(exc)] if m and m != ABORTED]
         return [error(MKDOCS_CONFIG, config_line(root / MKDOCS_CONFIG, m), m, "mkdocs")
                 for m in messages]
     line = getattr(getattr(exc, "problem_mark", None), "line", None)
     return [error(MKDOCS_CONFIG, line + 1 if line is not None else None,
-                  f"{type(exc).__name__}: {exc}", "mkdocs")]
+                  _one_line(f"{type(exc).__name__}: {exc}"), "mkdocs")]
+
+
+def _one_line(message: str) -> str:
+    """Join a multi-line message so that each diagnostic stays one line."""
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 class _Capture(logging.Handler):

@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterator
 
 from ..diagnostics import Diagnostic
 from ..model import Course
-from .files import check_empty_pages, check_language_folders, check_mkdocs_yml
+from .files import (
+    check_empty_pages,
+    check_language_folders,
+    check_mkdocs_yml,
+    check_title_heading,
+)
 from .links import check_images, check_links
 from .source import clear_cache
 from .symlinks import check_symlinks
@@ -25,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     check_symlinks,
     check_language_folders,
     check_empty_pages,
+    check_title_heading,
     check_mkdocs_yml,
     check_translation_layout,
     check_section_count,

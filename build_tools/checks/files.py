@@ -10,6 +10,7 @@ import yaml
 
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..i18n import is_known_language
+from ..markdown_text import headings
 from ..model import Course
 from .source import page_body
 
@@ -40,6 +41,20 @@ def check_empty_pages(course: Course) -> Iterator[Diagnostic]:
         if not body.strip():
             yield warning(rel(page.path, course.root), line, "the page has front matter "
                           "but no text; write the page or delete the file", "empty-page")
+
+
+def check_title_heading(course: Course) -> Iterator[Diagnostic]:
+    """Pages whose first heading is not ``# <title>``."""
+    for page in course.all_pages():
+        first = next(headings(*page_body(page)), None)
+        where = rel(page.path, course.root)
+        if first is None or first[1] != 1:
+            yield warning(where, page_body(page)[1], f"the page should start with the heading '# "
+                          f"{page.title}' (its title)", "title-heading")
+        elif first[2].strip() != page.title.strip():
+            yield warning(where, first[0], f"heading '# {first[2]}' differs from the title "
+                          f"{page.title!r} in the front matter; make them the same",
+                          "title-heading")
 
 
 class _AnyTagLoader(yaml.SafeLoader):

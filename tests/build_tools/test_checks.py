@@ -110,6 +110,16 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "delete the file [empty-page]",
     ),
     (
+        {SECOND_EN: "---\nid: ba-02\ntitle: Daily work\n---\n# Daily job\n\n## Contact\n"}, [],
+        f"{SECOND_EN}:5: warning: heading '# Daily job' differs from the title 'Daily work' "
+        "in the front matter; make them the same [title-heading]",
+    ),
+    (
+        {SECOND_EN: "---\nid: ba-02\ntitle: Daily work\n---\nText.\n\n## Contact\n"}, [],
+        f"{SECOND_EN}:5: warning: the page should start with the heading '# Daily work' (its "
+        "title) [title-heading]",
+    ),
+    (
         {"course.yml": "id: minimal\ntitle: {kk: a, ru: b, en: c}\nlanguages: [kz, ru, en]\n"},
         [],
         "course.yml:3: error: unknown language code 'kz' in 'languages'; use a two-letter "
