@@ -38,9 +38,9 @@ def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
     """Turn a failed read or write (permissions, full disk) into a diagnostic."""
     path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
     reason = exc.strerror or str(exc)
-    return Diagnostic(path or "course", None, Severity.ERROR, f"cannot read or write "
-                      f"'{path}': {reason}; check that the file exists and that you may use "
-                      "it", "io")
+    what = f"'{path}'" if path else "a file"
+    return Diagnostic(path or "course", None, Severity.ERROR, f"cannot read or write {what}: "
+                      f"{reason}; check that the file exists and that you may use it", "io")
 
 
 def guarded(func: F) -> F:
@@ -139,7 +139,10 @@ def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt:
     from . import status as st
     from . import status_report
 
-    course = st.load(root)
+    course, errors = st.load(root)
+    if errors:
+        click.echo(f"course: {errors} page error(s); pages with errors are left out: run "
+                   "'course check'", err=True)
     entries = st.translation_status(course)
     if paths:
         entries, problems = st.select(course, entries, paths, Path.cwd())

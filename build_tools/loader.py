@@ -121,18 +121,23 @@ class _Reader:
         return Module(index.id, dir_name, pass_mark, index, kept)
 
     def pass_mark(self, index: Lesson) -> int:
-        marks = {p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()}
-        for page in index.pages.values():
-            mark = page.meta.get("pass_mark", self.config.pass_mark)
+        marks = [p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()]
+        for page, mark in zip(index.pages.values(), marks, strict=True):
+            line = page.meta_lines.get("pass_mark", 1)
             if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
-                self.report(page.path, None, f"'pass_mark' must be a whole percent from 0 to "
+                self.report(page.path, line, f"'pass_mark' must be a whole percent from 0 to "
                             f"100, got {mark!r}", "front-matter")
                 return self.config.pass_mark
-            if len(marks) > 1:
-                self.report(page.path, None, f"'pass_mark' differs between languages "
-                            f"({sorted(map(str, marks))}); use the same value in every "
-                            "language", "id-mismatch")
-        return int(next(iter(marks)))
+        pages = list(index.pages.values())
+        ref = next((i for i, p in enumerate(pages)
+                    if p.lang == self.config.source_language), 0)
+        for page, mark in zip(pages, marks, strict=True):
+            if mark != marks[ref]:
+                self.report(page.path, page.meta_lines.get("pass_mark", 1), f"'pass_mark' is "
+                            f"{mark} here but {marks[ref]} in "
+                            f"{rel(pages[ref].path, self.config.root)}; use the same value in "
+                            "every language", "id-mismatch")
+        return int(marks[ref])
 
     def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
         pages = {}

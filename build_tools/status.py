@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import BuildFailed, Diagnostic, error, rel
+from .diagnostics import BuildFailed, Diagnostic, Severity, error, rel
 from .frontmatter import set_key
 from .loader import load_course
 from .model import Course, Lesson
@@ -66,12 +66,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def load(root: Path) -> Course:
-    """Load the course, or raise :class:`BuildFailed` when it cannot be read at all."""
+def load(root: Path) -> tuple[Course, int]:
+    """Load the course and count its errors; raise :class:`BuildFailed` if it is unreadable.
+
+    Pages with errors are left out of the course, so the caller should say so.
+    """
     course, diagnostics = load_course(root)
     if course is None:
         raise BuildFailed(diagnostics, "the course cannot be read")
-    return course
+    return course, sum(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def translation_status(course: Course) -> list[Entry]:

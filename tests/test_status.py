@@ -134,7 +134,7 @@ def test_reports(minimal: Path, tmp_path: Path) -> None:
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert '<span class="add">+A &lt;b&gt; tag.</span>' in page
-    course = load(minimal)
+    course, _ = load(minimal)
     assert html_report(course, translation_status(course), datetime.date(2026, 1, 2)) \
         .count("2026-01-02") == 1
 

@@ -120,6 +120,18 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "title) [title-heading]",
     ),
     (
+        {"docs/en/01-basics/index.md": "---\nid: ba\ntitle: The basics\npass_mark: [1]\n---\n"
+         "# The basics\n"}, [],
+        "docs/en/01-basics/index.md:4: error: 'pass_mark' must be a whole percent from 0 to "
+        "100, got [1] [front-matter]",
+    ),
+    (
+        {"docs/ru/01-basics/index.md": "---\nid: ba\ntitle: Основы\npass_mark: 80\n---\n"
+         "# Основы\n"}, [],
+        "docs/ru/01-basics/index.md:4: error: 'pass_mark' is 80 here but 70 in "
+        "docs/en/01-basics/index.md; use the same value in every language [id-mismatch]",
+    ),
+    (
         {"course.yml": "id: minimal\ntitle: {kk: a, ru: b, en: c}\nlanguages: [kz, ru, en]\n"},
         [],
         "course.yml:3: error: unknown language code 'kz' in 'languages'; use a two-letter "
