@@ -129,3 +129,15 @@ def test_serve_port_in_use(minimal: Path) -> None:
     assert proc.returncode == 1
     assert (f"mkdocs.yml: error: cannot serve on 127.0.0.1:{port}: the port is in use; stop "
             "the other server or choose another with --port [serve]") in proc.stderr
+
+
+def test_serve_with_broken_mkdocs_yml(minimal: Path) -> None:
+    (minimal / "mkdocs.yml").write_text("site_name: x\ntheme: {name: nothere}\n",
+                                        encoding="utf-8")
+    proc = subprocess.run([str(COURSE), "serve", "--port", str(_free_port())], cwd=minimal,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert ("mkdocs.yml:2: error: Config value 'theme': Unrecognised theme name: 'nothere'. "
+            "The available installed themes are: mkdocs, readthedocs, material [mkdocs]"
+            ) in proc.stderr.splitlines()
+    assert "Traceback" not in proc.stderr
