@@ -73,6 +73,11 @@ def warning(
 
 def rel(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with ``/`` separators, for messages."""
+    if not path.is_absolute() or ".." not in path.parts:
+        try:  # the common case, without the cost of resolving links on disk
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -28,19 +28,26 @@ class YamlDoc:
         return self.key_lines.get(key, default)
 
 
+_Loader = yaml.SafeLoader
+"""The pure-Python loader: libyaml's is faster but words its error messages differently."""
+
+
 def load_mapping(text: str) -> YamlDoc:
     """Parse ``text`` as a YAML mapping (empty text gives an empty mapping).
 
     Raises:
         YamlError: the text is not valid YAML or not a mapping.
     """
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    loader = _Loader(text)
+    try:  # one parse: compose the node tree (for key lines), then build values from it
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         return _raise(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+    finally:
+        loader.dispose()
     if data is None:
         return YamlDoc({}, {})
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
