@@ -15,6 +15,7 @@ from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, split
 from .model import Course, Lesson, Module, Page, PageKind
+from .yamlfile import YamlDoc
 
 NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
@@ -170,16 +171,9 @@ class _Reader:
                 self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
                             f"expected one of {', '.join(map(repr, PAGE_KEYS))}",
                             "front-matter")
-        title = meta.data.get("title")
-        if not isinstance(title, str) or not title.strip():
-            self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
-                        "'---' lines", "front-matter")
-            title = src_uri
+        title = self.title(path, meta, src_uri)
         if kind != "home":
-            page_id = meta.data.get("id")
-            if not isinstance(page_id, str) or not ID_RE.match(page_id):
-                self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
-                            f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
+            self.page_id(path, meta)
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:
@@ -188,6 +182,27 @@ class _Reader:
             elif page_kind == "test":
                 kind = "test"
         return Page(lang, src_uri, path, title, kind, meta.data, meta_lines=meta.key_lines)
+
+    def title(self, path: Path, meta: YamlDoc, src_uri: str) -> str:
+        title = meta.data.get("title")
+        if title is not None and not isinstance(title, str):
+            self.report(path, meta.line("title"), f"'title' must be text, got {title!r}; put "
+                        f"it in quotes: title: \"{title}\"", "front-matter")
+            return str(title)
+        if not isinstance(title, str) or not title.strip():
+            self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
+                        "'---' lines", "front-matter")
+            return src_uri
+        return title
+
+    def page_id(self, path: Path, meta: YamlDoc) -> None:
+        page_id = meta.data.get("id")
+        if page_id is None:
+            self.report(path, 1, "front matter has no 'id'; add one such as 'id: mr-01', the "
+                        "same in every language", "front-matter")
+        elif not isinstance(page_id, str) or not ID_RE.match(page_id):
+            self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
+                        f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
 
     def read(self, path: Path) -> SourceText | None:
         try:

@@ -38,6 +38,16 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "'---' lines [front-matter]",
     ),
     (
+        {SECOND_EN: _page("x", "title: Daily work\n")}, [],
+        f"{SECOND_EN}:1: error: front matter has no 'id'; add one such as 'id: mr-01', the "
+        "same in every language [front-matter]",
+    ),
+    (
+        {SECOND_EN: _page("x", "id: ba-02\ntitle: 2015\n")}, [],
+        f"{SECOND_EN}:3: error: 'title' must be text, got 2015; put it in quotes: "
+        "title: \"2015\" [front-matter]",
+    ),
+    (
         {SECOND_EN: "---\nid: ba-02\ntitle: Daily work\n# Daily work\n"}, [],
         f"{SECOND_EN}:1: error: front matter starts with '---' but is never closed; add a "
         "'---' line after it [front-matter]",
