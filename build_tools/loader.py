@@ -151,7 +151,9 @@ class _Reader:
         if not pages:
             return None
         ids = {lang: str(page.meta.get("id", "")) for lang, page in pages.items()}
-        first_lang, first_id = next(iter(ids.items()))
+        source = self.config.source_language  # translations follow the source's id
+        first_lang = source if source in ids else next(iter(ids))
+        first_id = ids[first_lang]
         for lang, page_id in ids.items():
             if page_id != first_id:
                 line = pages[lang].meta_lines.get("id", 1)

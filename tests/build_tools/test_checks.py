@@ -66,9 +66,9 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         f"{SECOND_EN}:9: error: not valid UTF-8 (byte 0xe9); save the file as UTF-8 [encoding]",
     ),
     (
-        {SECOND_EN: _page("x", "id: ba-22\ntitle: Daily work\n")}, [],
-        f"{SECOND_EN}:2: error: id 'ba-22' differs from 'ba-02' in "
-        "docs/ru/01-basics/02-second.md; a page keeps the same id in every language "
+        {"docs/ru/01-basics/02-second.md": _page("x", "id: ba-22\ntitle: Daily work\n")}, [],
+        "docs/ru/01-basics/02-second.md:2: error: id 'ba-22' differs from 'ba-02' in "
+        "docs/en/01-basics/02-second.md; a page keeps the same id in every language "
         "[id-mismatch]",
     ),
     (
