@@ -138,7 +138,8 @@ class _Reader:
                             f"{mark} here but {marks[ref]} in "
                             f"{rel(pages[ref].path, self.config.root)}; use the same value in "
                             "every language", "id-mismatch")
-        return int(marks[ref])
+        chosen = marks[ref]
+        return chosen if isinstance(chosen, int) else self.config.pass_mark
 
     def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
         pages = {}
