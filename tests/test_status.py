@@ -33,10 +33,11 @@ def test_fresh_translations_are_unconfirmed(minimal: Path) -> None:
 
 
 def test_edit_source_then_mark(minimal: Path) -> None:
-    result = run_cli(minimal, "status", "--mark", "docs/ru")
+    result = run_cli(minimal, "status", "--mark", "docs/ru", "docs/kk")
     assert result.exit_code == 0, result.output
     assert "docs/ru/01-basics/01-first.md: up to date with source version " in result.output
     assert set(_status(minimal, "docs/ru").values()) == {"up-to-date"}
+    assert _status(minimal)[("kk", "01-basics/02-second.md")] == "missing"
     assert "source_hash: " in (minimal / FIRST_RU).read_text(encoding="utf-8")
     before = (minimal / FIRST_EN).read_text(encoding="utf-8")
 
@@ -46,7 +47,8 @@ def test_edit_source_then_mark(minimal: Path) -> None:
     statuses = _status(minimal)
     assert statuses[("ru", "01-basics/01-first.md")] == "outdated"
     assert statuses[("ru", "01-basics/02-second.md")] == "up-to-date"
-    assert statuses[("kk", "01-basics/01-first.md")] == "unconfirmed"
+    assert statuses[("kk", "01-basics/01-first.md")] == "outdated"
+    assert statuses[("kk", "index.md")] == "up-to-date"
 
     diff = run_cli(minimal, "status", "--diff", FIRST_RU)
     assert diff.exit_code == 0
@@ -67,6 +69,8 @@ def test_edit_source_then_mark(minimal: Path) -> None:
 
     assert run_cli(minimal, "status", "--mark", FIRST_RU).exit_code == 0
     assert _status(minimal)[("ru", "01-basics/01-first.md")] == "up-to-date"
+    assert _status(minimal)[("kk", "01-basics/01-first.md")] == "outdated"
+    assert run_cli(minimal, "status", "--mark", "docs/kk/01-basics").exit_code == 0
     assert run_cli(minimal, "status", "--diff").stdout == "No outdated translations.\n"
 
 
