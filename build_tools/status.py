@@ -125,8 +125,8 @@ def select(course: Course, entries: list[Entry], targets: Iterable[str],
            cwd: Path) -> tuple[list[Entry], list[Diagnostic]]:
     """Return the entries that ``targets`` name: ``all``, language folders, folders, files.
 
-    A target is a path relative to ``cwd`` or to the project root. Targets that name
-    nothing, or name a source-language page, are reported.
+    A target is a path relative to the project root or, failing that, to ``cwd``.
+    Targets that name nothing, or name a source-language page, are reported.
     """
     chosen: dict[tuple[str, str], Entry] = {}
     problems = []
@@ -164,8 +164,8 @@ def _resolve(root: Path, cwd: Path, target: str) -> Path:
     path = Path(target)
     if path.is_absolute():
         return path.resolve()
-    here = (cwd / path).resolve()
-    return here if here.exists() else (root / path).resolve()
+    in_project = (root / path).resolve()
+    return in_project if in_project.exists() else (cwd / path).resolve()
 
 
 def _inside(path: Path, folder: Path) -> bool:
