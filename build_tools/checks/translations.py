@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic, error, rel, warning
+from ..diagnostics import Diagnostic, Severity, error, rel, warning
 from ..markdown_text import headings
 from ..model import Course, Lesson, Module, Page
 from .source import page_body
@@ -87,9 +87,11 @@ def _orphans(course: Course, lesson: Lesson) -> Iterator[Diagnostic]:
     src = course.source_language
     expected = f"{course.config.docs_dir}/{src}/{lesson.src_uri}"
     for page in lesson.pages.values():
-        yield warning(rel(page.path, course.root), None, f"no source page: '{expected}' does "
-                      f"not exist; write the page in '{src}' first, or delete this "
-                      "translation", "orphan")
+        # Off unless course.yml asks for it: writing a page in a translation first is a
+        # normal step, and `course status` lists these pages as orphaned anyway.
+        yield Diagnostic(rel(page.path, course.root), None, Severity.IGNORE, f"no source page: "
+                         f"'{expected}' does not exist; write the page in '{src}' first, or "
+                         "delete this translation", "orphan")
 
 
 def _same_module(module: Module, sources: list[Module]) -> Module | None:

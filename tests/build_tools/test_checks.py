@@ -13,6 +13,8 @@ from tests.conftest import run_cli
 
 FIRST_KK = "docs/kk/01-basics/01-first.md"
 SECOND_EN = "docs/en/01-basics/02-second.md"
+MINIMAL_CONFIG = (Path(__file__).parent.parent / "fixtures/courses/minimal/course.yml") \
+    .read_text(encoding="utf-8")
 PAGE = "---\nid: ba-02\ntitle: Daily work\n---\n# Daily work\n\n## Contact\n\n"
 
 
@@ -163,7 +165,8 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "language: rename it to '01-basics/02-second.md' [lesson-order]",
     ),
     (
-        {"docs/ru/01-basics/03-extra.md": _page("x", "id: ba-03\ntitle: Extra\n")}, [],
+        {"docs/ru/01-basics/03-extra.md": _page("x", "id: ba-03\ntitle: Extra\n"),
+         "course.yml": MINIMAL_CONFIG + "validation:\n  orphan: warning\n"}, [],
         "docs/ru/01-basics/03-extra.md: warning: no source page: "
         "'docs/en/01-basics/03-extra.md' does not exist; write the page in 'en' first, or "
         "delete this translation [orphan]",
@@ -302,3 +305,11 @@ def test_check_is_fast_on_600_pages(tmp_path: Path) -> None:
     assert course is not None and diagnostics == []
     assert sum(1 for _ in course.all_pages()) == 603
     assert took < 2.0
+
+
+def test_orphans_are_off_by_default(minimal: Path) -> None:
+    extra = minimal / "docs/ru/01-basics/03-extra.md"
+    extra.write_text(_page("x", "id: ba-03\ntitle: Extra\n"), encoding="utf-8")
+    result = run_cli(minimal, "check")
+    assert result.exit_code == 0
+    assert "[orphan]" not in result.output
