@@ -135,7 +135,7 @@ def check(root: Path, strict: bool, fmt: str) -> None:
 @guarded
 def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt: str,
            report: Path | None) -> None:
-    """Show which translations are up to date, outdated, unconfirmed, missing or orphaned."""
+    """Show which translations are up to date, outdated or missing."""
     from . import status as st
     from . import status_report
 
@@ -172,7 +172,7 @@ def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt:
 
 @main.group()
 def new() -> None:
-    """Add a module or a lesson in every language, at its place in the order."""
+    """Add a module or a lesson in every language."""
 
 
 @new.command("module")
@@ -185,7 +185,7 @@ def new() -> None:
 @guarded
 def new_module(root: Path, name: str, title: str | None, module_id: str | None,
                after: str | None) -> None:
-    """Create module NAME (such as 'human-rights') with its overview page."""
+    """Create module NAME (such as 'human-rights')."""
     from .scaffold import describe, new_module
 
     changes = new_module(root, name, title=title, module_id=module_id, after=after)
@@ -216,7 +216,7 @@ def new_lesson(root: Path, module: str, name: str, title: str | None, after: str
 @click.pass_obj
 @guarded
 def serve(root: Path, host: str, port: int) -> None:
-    """Preview the course in every language, rebuilt and checked on each save."""
+    """Preview the site live, checked again on every save."""
     from .serve import serve
 
     serve(root, host, port, lambda line: click.echo(line, err=True))
