@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import signal
 import socket
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -119,7 +121,18 @@ def serve(root: Path, host: str, port: int, echo: Echo) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def _stop_on_sigterm() -> None:
+    """Let ``kill`` stop the server as Ctrl+C does, so the preview folder is removed."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def _run(preview: _Preview, config: Any, host: str, port: int, server_class: Any) -> None:
+    _stop_on_sigterm()
     config.plugins.on_startup(command="serve", dirty=False)
     server = server_class(builder=preview.build, host=host, port=port,
                           root=str(preview.site_dir), mount_path="/")

@@ -69,9 +69,9 @@ class Server:
         self._drain()
         raise AssertionError(f"timed out waiting for {what}:\n" + "\n".join(self.lines))
 
-    def stop(self) -> int:
+    def stop(self, how: signal.Signals = signal.SIGINT) -> int:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(how)
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -115,7 +115,9 @@ def test_serve_previews_edits_and_reports_faults(minimal: Path, server: Server) 
     page.write_text(text + "\nAn okapi.\n", encoding="utf-8")
     ru.write_text(text, encoding="utf-8")
     server.wait("recovery", lambda: "okapi" in (server.get(PAGE) or ""))
-    assert server.stop() in (0, -signal.SIGINT, 130)
+    assert server.stop(signal.SIGTERM) == 0
+    server._drain()
+    assert server.lines[-1] == "course serve: stopped"
     assert "Traceback" not in "\n".join(server.lines)
 
 
