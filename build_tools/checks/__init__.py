@@ -14,6 +14,7 @@ from ..model import Course
 from .files import (
     check_empty_pages,
     check_language_folders,
+    check_mkdocs_languages,
     check_mkdocs_yml,
     check_title_heading,
 )
@@ -32,6 +33,7 @@ CHECKS: tuple[Check, ...] = (
     check_empty_pages,
     check_title_heading,
     check_mkdocs_yml,
+    check_mkdocs_languages,
     check_translation_layout,
     check_section_count,
     check_source_hash,

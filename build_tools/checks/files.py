@@ -101,3 +101,59 @@ def config_line(path: Path, message: str) -> int | None:
         return None
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return lines.get(match.group(1))
+
+
+def check_mkdocs_languages(course: Course) -> Iterator[Diagnostic]:
+    """The i18n plugin's languages in ``mkdocs.yml`` against ``languages`` of course.yml."""
+    found = _i18n_locales(course.root / MKDOCS_CONFIG)
+    if found is None:
+        return
+    locales, list_line, default = found
+    listed = ", ".join(repr(code) for code in course.languages)
+    for code, line in locales.items():
+        if code not in course.languages:
+            yield error(MKDOCS_CONFIG, line, f"i18n language '{code}' is not in 'languages' of "
+                        f"course.yml ({listed}); list the same languages in both", "language")
+    for code in course.languages:
+        if code not in locales:
+            yield error(MKDOCS_CONFIG, list_line, f"language '{code}' of course.yml is missing "
+                        f"from the i18n plugin's 'languages'; add '- locale: {code}'",
+                        "language")
+    if default and default[0] != course.default_language:
+        yield error(MKDOCS_CONFIG, default[1], f"the i18n default language is '{default[0]}' "
+                    f"but 'default_language' in course.yml is '{course.default_language}'; "
+                    "make them the same", "language")
+
+
+def _i18n_locales(
+    path: Path,
+) -> tuple[dict[str, int], int, tuple[str, int] | None] | None:
+    """Return ``({locale: line}, line of 'languages', (default locale, line))`` if configured."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # check_mkdocs_yml reports these
+    plugins = _get(root, "plugins")
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
+    i18n = next((_get(e, "i18n") for e in entries if _get(e, "i18n") is not None), None)
+    languages = _get(i18n, "languages")
+    if not isinstance(languages, yaml.SequenceNode):
+        return None
+    locales: dict[str, int] = {}
+    default = None
+    for item in languages.value:
+        locale = _get(item, "locale")
+        if isinstance(locale, yaml.ScalarNode):
+            locales[locale.value] = locale.start_mark.line + 1
+            flag = _get(item, "default")
+            if isinstance(flag, yaml.ScalarNode) and flag.value.lower() == "true":
+                default = (locale.value, flag.start_mark.line + 1)
+    assert isinstance(i18n, yaml.MappingNode)
+    key_line = next(k.start_mark.line for k, v in i18n.value if v is languages) + 1
+    return locales, key_line, default
+
+
+def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if getattr(k, "value", None) == key), None)

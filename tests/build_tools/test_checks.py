@@ -313,3 +313,40 @@ def test_orphans_are_off_by_default(minimal: Path) -> None:
     result = run_cli(minimal, "check")
     assert result.exit_code == 0
     assert "[orphan]" not in result.output
+
+
+def _edit_mkdocs(root: Path, old: str, new: str) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _line_of(root: Path, text: str) -> int:
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip() == text)
+
+
+def test_mkdocs_languages_match_course(minimal: Path) -> None:
+    _edit_mkdocs(minimal, "- locale: ru", "- locale: rus")
+    result = run_cli(minimal, "check")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"mkdocs.yml:{_line_of(minimal, 'languages:')}: error: language 'ru' of course.yml is "
+        "missing from the i18n plugin's 'languages'; add '- locale: ru' [language]",
+        f"mkdocs.yml:{_line_of(minimal, '- locale: rus')}: error: i18n language 'rus' is not "
+        "in 'languages' of course.yml ('kk', 'ru', 'en'); list the same languages in both "
+        "[language]",
+    ]
+
+
+def test_mkdocs_default_language_matches_course(minimal: Path) -> None:
+    config = minimal / "course.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("default_language: kk",
+                                                                 "default_language: ru"),
+                      encoding="utf-8")
+    result = run_cli(minimal, "check")
+    assert result.exit_code == 1
+    assert (f"mkdocs.yml:{_line_of(minimal, 'default: true')}: error: the i18n default "
+            "language is 'kk' but 'default_language' in course.yml is 'ru'; make them the "
+            "same [language]") in result.output.splitlines()
