@@ -145,7 +145,7 @@ class _Reader:
         pages = {}
         for lang in self.config.languages:
             path = self.docs_dir / lang / src_uri
-            if path.is_file():
+            if _is_file(path):
                 page = self.page(lang, src_uri, path, kind)
                 if page is not None:
                     pages[lang] = page
@@ -245,6 +245,14 @@ class _Reader:
                             "id", "duplicate-id")
             else:
                 seen[lesson.id] = page
+
+
+def _is_file(path: Path) -> bool:
+    """Like ``Path.is_file``, but False in a folder we may not read (``listdir`` says so)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def iter_docs_files(docs_dir: Path) -> Iterator[Path]:

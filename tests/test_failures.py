@@ -138,3 +138,16 @@ def test_site_folder_not_writable(shared_course: Path) -> None:
             "exists and that you may use it [io]") in proc.stderr.splitlines()
     assert "Traceback" not in proc.stderr
     assert _snapshot(shared_course / "site") == site
+
+
+def test_unreadable_folder(shared_course: Path) -> None:
+    (shared_course / "docs/ru/01-basics").chmod(0o000)
+    (shared_course / "docs/en/01-basics/02-second.md").write_text("", encoding="utf-8")
+    proc = _as_other_user(["check"], shared_course)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert ("docs/ru/01-basics: error: cannot read the folder: Permission denied; check that "
+            "it exists and that you may read it [io]") in lines
+    assert ("docs/en/01-basics/02-second.md:1: error: the file is empty; write front matter "
+            "with a 'title' and the page text, or delete the file [empty-file]") in lines
+    assert "Traceback" not in proc.stderr
