@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .diagnostics import BuildFailed, Diagnostic, Severity, has_errors, rel
+from .diagnostics import BuildFailed, Diagnostic, Severity, has_errors, io_diagnostic, rel
 from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,15 +32,6 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     """Return ``N error(s), M warning(s)``."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
-
-
-def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
-    """Turn a failed read or write (permissions, full disk) into a diagnostic."""
-    path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
-    reason = exc.strerror or str(exc)
-    what = f"'{path}'" if path else "a file"
-    return Diagnostic(path or "course", None, Severity.ERROR, f"cannot read or write {what}: "
-                      f"{reason}; check that the file exists and that you may use it", "io")
 
 
 def guarded(func: F) -> F:

@@ -84,6 +84,15 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
+    """Turn a failed read or write (permissions, full disk) into a diagnostic."""
+    path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
+    reason = exc.strerror or str(exc)
+    what = f"'{path}'" if path else "a file"
+    return error(path or "course", None, f"cannot read or write {what}: {reason}; check that "
+                 "the file exists and that you may use it", "io")
+
+
 def apply_severities(
     diagnostics: Iterable[Diagnostic],
     severities: Mapping[str, Severity],

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import CONFIG_NAME
-from .diagnostics import BuildFailed, Diagnostic, error, has_errors
+from .diagnostics import BuildFailed, Diagnostic, error, has_errors, io_diagnostic
 from .pipeline import MKDOCS_CONFIG, check_course, mkdocs_failure, mkdocs_log
 
 Echo = Callable[[str], None]
@@ -62,7 +62,11 @@ class _Preview:
         """Check, then rebuild the preview; report failures instead of raising."""
         from mkdocs.commands.build import build
 
-        diagnostics = self.check()
+        try:
+            diagnostics = self.check()
+        except OSError as exc:  # a folder or file we may not read, found by the checks
+            diagnostics = [io_diagnostic(exc, self.root)]
+            self.echo(diagnostics[0].format())
         with mkdocs_log() as captured:
             try:
                 config = config or self.config()
