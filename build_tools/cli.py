@@ -106,9 +106,12 @@ def check(root: Path, strict: bool, fmt: str) -> None:
     course, diagnostics = check_course(root, strict=strict)
     print_diagnostics(diagnostics, fmt)
     took = time.perf_counter() - started
-    pages = sum(1 for _ in course.all_pages()) if course else 0
+    if course is None:
+        click.echo(f"course: the course cannot be read ({summary(diagnostics)})", err=True)
+        sys.exit(1)
+    pages = sum(1 for _ in course.all_pages())
     click.echo(f"Checked {pages} page(s) in {took:.2f} s ({summary(diagnostics)})", err=True)
-    if course is None or has_errors(diagnostics):
+    if has_errors(diagnostics):
         sys.exit(1)
 
 
