@@ -57,6 +57,9 @@ class _Reader:
         home = self.lesson("index.md", "home")
         modules = [self.module(name) for name in self.entries("", is_dir=True)]
         if home is None:
+            self.report(self.docs_dir / self.config.source_language / "index.md", None,
+                        "the course has no home page 'index.md' in any language; add it with "
+                        "a 'title'", "layout")
             return None
         course = Course(
             id=self.config.id,

@@ -200,6 +200,11 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "add the module overview page with its 'id' and 'title' [layout]",
     ),
     (
+        {}, ["docs/en/index.md", "docs/ru/index.md", "docs/kk/index.md"],
+        "docs/en/index.md: error: the course has no home page 'index.md' in any language; add "
+        "it with a 'title' [layout]",
+    ),
+    (
         {}, ["docs/ru"],
         "docs: error: no folder for language 'ru'; create 'docs/ru/' or remove 'ru' from "
         "'languages' in course.yml [layout]",
