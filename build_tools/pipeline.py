@@ -192,7 +192,7 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
-    with mkdocs_log() as captured, _dirty_flag(dirty):
+    with mkdocs_log() as captured, dirty_flag(dirty):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
             build(config, dirty=dirty)
@@ -219,10 +219,11 @@ def _one_line(message: str) -> str:
 
 
 @contextlib.contextmanager
-def _dirty_flag(dirty: bool) -> Iterator[None]:
+def dirty_flag(dirty: bool) -> Iterator[None]:
     """Let mkdocs-static-i18n see a dirty build: it reads ``--dirty`` from ``sys.argv``.
 
-    Without this its builds of the other languages re-render every page.
+    Without this its builds of the other languages re-render every page. The
+    ``course`` plugin reads the same flag (:func:`build_tools.site.only.is_dirty`).
     """
     if not dirty or "--dirty" in sys.argv:
         yield

@@ -22,9 +22,12 @@ from typing import Any
 
 from .config import CONFIG_NAME
 from .diagnostics import BuildFailed, Diagnostic, error, has_errors, io_diagnostic
-from .pipeline import MKDOCS_CONFIG, check_course, mkdocs_failure, mkdocs_log
+from .loader import load_course_cached
+from .pipeline import MKDOCS_CONFIG, check_course, dirty_flag, mkdocs_failure, mkdocs_log
 
 Echo = Callable[[str], None]
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""MkDocs' warning on every dirty build; the preview decides when a dirty build is safe."""
 LINK_WARNING = re.compile(r"Doc file '.*' contains (a link|an absolute link|a link to)")
 """MkDocs' own link warnings: the link checks say the same with a line number (and MkDocs
 also warns about links that the language fallback resolves)."""
@@ -38,6 +41,17 @@ class _Preview:
         self.site_dir = site_dir
         self.url = url
         self.echo = echo
+        self.built_shape: tuple[object, ...] | None = None
+        """What the last good build's navigation was made of; ``None`` forces a full build."""
+
+    def shape(self) -> tuple[object, ...] | None:
+        """Return the pages, their titles and the settings: what every page's frame shows."""
+        course, _ = load_course_cached(self.root)
+        if course is None:
+            return None
+        settings = [(self.root / name).stat().st_mtime_ns for name in (MKDOCS_CONFIG, CONFIG_NAME)
+                    if (self.root / name).is_file()]
+        return (*settings, *((p.lang, p.src_uri, p.title) for p in course.all_pages()))
 
     def config(self) -> Any:
         """Load ``mkdocs.yml`` afresh, pointed at the preview folder."""
@@ -67,15 +81,21 @@ class _Preview:
         except OSError as exc:  # a folder or file we may not read, found by the checks
             diagnostics = [io_diagnostic(exc, self.root)]
             self.echo(diagnostics[0].format())
-        with mkdocs_log() as captured:
+        # After the first build only changed pages are rendered again, unless the set of
+        # pages or their titles changed: those show in every page's navigation.
+        shape = self.shape()
+        dirty = shape is not None and shape == self.built_shape
+        with mkdocs_log() as captured, dirty_flag(dirty):
             try:
                 config = config or self.config()
-                build(config, serve_url=self.url)
+                build(config, serve_url=self.url, dirty=dirty)
             except Exception as exc:  # the server must survive any broken source
+                self.built_shape = None
                 self.failed(diagnostics, exc, captured)
                 return
+        self.built_shape = shape
         for message in captured:
-            if not LINK_WARNING.match(message):
+            if not LINK_WARNING.match(message) and not message.startswith(DIRTY_WARNING):
                 self.echo(f"course serve: mkdocs: {message}")
         self.echo(f"course serve: preview updated at {self.url}")
 

@@ -18,6 +18,7 @@ from ..model import Course
 from ..progress import current
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
+from .only import is_dirty
 from .search_index import SearchIndex
 from .urls import module_titles, norm_src_uri, prefix
 
@@ -101,7 +102,8 @@ class LanguageBuild:
     def finish(self) -> None:
         """Write the search index and end the progress line."""
         path = self.site_dir / self.frame["search_index"]
-        self.index_size = self.index.write(path)
+        # A dirty build renders only the changed pages: keep the others' entries.
+        self.index_size = self.index.write(path, keep_existing=is_dirty())
         current().finish()
         log.info("search index %s: %d pages, %d bytes", self.frame["search_index"],
                  len(self.index.pages), self.index_size)

@@ -9,6 +9,7 @@ language is wanted. The pipeline then puts the languages' folders together.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -43,3 +44,11 @@ def skips(lang: str) -> bool:
 def no_files() -> Files:
     """The files of a skipped pass: none."""
     return Files([])
+
+
+def is_dirty() -> bool:
+    """True in a dirty build, which renders only the pages whose sources changed.
+
+    The flag is the one mkdocs-static-i18n reads (see ``pipeline.dirty_flag``).
+    """
+    return "--dirty" in sys.argv or "--dirtyreload" in sys.argv

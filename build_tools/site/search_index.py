@@ -63,6 +63,15 @@ class SearchIndex:
         self.pages.append([url, title, "" if content_lang == self.lang else content_lang,
                            sections])
 
+    def merge(self, script: str) -> None:
+        """Add the pages of an index ``script`` (as :meth:`script` writes) missing here."""
+        try:
+            old = json.loads(script[script.index("=", script.index("]")) + 1:].rstrip(";\n"))
+        except ValueError:
+            return  # unreadable: the pages rendered now are all that can be kept
+        urls = {page[0] for page in self.pages}
+        self.pages += [page for page in old.get("pages", []) if page[0] not in urls]
+
     def script(self) -> str:
         """Return the JavaScript file that registers this index under its language."""
         data = json.dumps({"lang": self.lang, "pages": sorted(self.pages, key=_url)},
@@ -70,8 +79,14 @@ class SearchIndex:
         return ("(window.courseSearchIndex=window.courseSearchIndex||{})"
                 f"[{json.dumps(self.lang)}]={data};\n")
 
-    def write(self, path: Path) -> int:
-        """Write the index script to ``path`` and return its size in bytes."""
+    def write(self, path: Path, *, keep_existing: bool = False) -> int:
+        """Write the index script to ``path`` and return its size in bytes.
+
+        With ``keep_existing``, pages of the index already at ``path`` that this
+        index does not hold are kept (after a build that rendered a few pages).
+        """
+        if keep_existing and path.is_file():
+            self.merge(path.read_text(encoding="utf-8"))
         data = self.script().encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -14,6 +14,8 @@ def test_one_page_edit_reaches_its_page(minimal: Path) -> None:
 def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Path) -> None:
     site = minimal / "out"
     run_mkdocs(minimal, site)
+    index = site / "ru/search/index.ru.js"
+    pages_before = index.read_text(encoding="utf-8").count('["')
     untouched = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     time.sleep(0.05)
     source = minimal / "docs/ru/01-basics/02-second.md"
@@ -24,3 +26,8 @@ def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Pa
     # kk has no such page: its fallback copy is built from the ru source, so it follows
     assert changed == {site / "ru/01-basics/02-second.html", site / "01-basics/02-second.html"}
     assert "Новая строка." in (site / "ru/01-basics/02-second.html").read_text(encoding="utf-8")
+    # the search index keeps the pages the dirty build did not render, and has the new text
+    text = index.read_text(encoding="utf-8")
+    assert "Новая строка." in text
+    assert text.count('["') == pages_before
+    assert "облепиха" in text  # from a page that was not rendered again
