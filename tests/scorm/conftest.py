@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +54,12 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
         return dataclasses.replace(item, lessons=tuple(lesson(x) for x in item.lessons))
 
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test of the session."""
+    from tests.scorm.harness import chromium
+
+    with chromium() as instance:
+        yield instance
