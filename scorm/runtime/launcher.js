@@ -202,7 +202,8 @@
     state.answers[index] = cleanResponse(question, detail.response);
     var record = {
       id: question.id, type: question.type, response: state.answers[index],
-      correct: (detail.correct || []).map(String), result: detail.result,
+      correct: (detail.correct || []).map(String), tolerance: Number(detail.tolerance) || 0,
+      result: detail.result,
       latencyMs: detail.latencyMs, timestamp: detail.timestamp
     };
     var n = interactionIndex[question.id];
@@ -252,6 +253,18 @@
     return found;
   }
 
+  /** The learner cleared the page's answers (reset, or retry of a test): forget them too. */
+  function resetAnswers(pageId) {
+    config.questions.forEach(function (q, i) {
+      if (q.page === pageId) {
+        delete state.answers[i];
+      }
+    });
+    save();
+    session.commit();
+    return true;
+  }
+
   function guard(fn, fallback) {
     return function () {
       try {
@@ -267,7 +280,8 @@
     version: config.version,
     loadAnswers: guard(loadAnswers, null),
     answer: guard(answer, false),
-    testResult: guard(testResult, false)
+    testResult: guard(testResult, false),
+    resetAnswers: guard(resetAnswers, false)
   };
 
   // ---- the frame and our own navigation ----

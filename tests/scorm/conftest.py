@@ -56,9 +56,13 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for every browser test of the session."""
+    """One headless Chromium per test module.
+
+    Per module, not per session: Playwright's sync API runs one instance at a
+    time, and other test modules start their own.
+    """
     from tests.scorm.harness import chromium
 
     with chromium() as instance:

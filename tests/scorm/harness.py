@@ -78,9 +78,14 @@ class Lms:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("response", lambda r: r.status >= 400 and self.failures.append(r.url))
         self.page.on("pageerror", lambda e: self.failures.append(f"page error: {e}"))
-        self.page.on("console", lambda m: m.type == "error" and self.failures.append(
-            f"console error: {m.text}"))
+        self.page.on("console", self._console)
         self.page.goto(f"{base}/lms.html")
+
+    def _console(self, message: Any) -> None:
+        # Errors from any frame, and the warnings our runtime and quiz.js log
+        # when a call fails (they never throw into the page).
+        if message.type == "error" or message.text.startswith(("[scorm]", "quiz:")):
+            self.failures.append(f"console {message.type}: {message.text}")
 
     def start(self, sco: str, cmi: dict[str, Any] | None = None) -> None:
         url = f"{self.base}/pkg/{self.package}/launch_{sco}.html"

@@ -1,0 +1,388 @@
+"""A trainee in an LMS, end to end: ``course build``, real packages, real pages, real clicks.
+
+The 'quiz' fixture course (every question type on a lesson page and a module
+test, in kk, ru and en) is built once with the CLI. Packages from its ``dist/``
+are unzipped and served by the test LMS (scorm-again in ``lms/lms.html``) on
+127.0.0.1. The learner only uses what a learner has: the launcher's buttons and
+page list, links in the pages, and the questions' inputs and Check buttons.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from tests.conftest import copy_course, run_cli
+from tests.scorm.harness import AVAILABLE, Lms, serve_packages
+
+pytestmark = pytest.mark.skipif(not AVAILABLE,
+                                reason="needs node_modules (npm ci) and /usr/bin/chromium")
+
+COURSE = "quiz-course"
+SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
+PAGES = ["01-safety/index.html", "01-safety/01-contact.html", "01-safety/02-extra.html",
+         "01-safety/03-test.html"]
+NAMES = {
+    "1.2": {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
+            "exit": "cmi.core.exit", "entry": "cmi.core.entry", "raw": "cmi.core.score.raw",
+            "min": "cmi.core.score.min", "max": "cmi.core.score.max",
+            "response": "student_response", "when": "time", "wrong": "wrong",
+            "set": "LMSSetValue", "get": "LMSGetValue"},
+    "2004": {"location": "cmi.location", "status": "cmi.completion_status",
+             "exit": "cmi.exit", "entry": "cmi.entry", "raw": "cmi.score.raw",
+             "min": "cmi.score.min", "max": "cmi.score.max",
+             "response": "learner_response", "when": "timestamp", "wrong": "incorrect",
+             "set": "SetValue", "get": "GetValue"},
+}
+LATENCY = {"1.2": re.compile(r"^\d{4}:\d\d:\d\d\.\d\d$"),
+           "2004": re.compile(r"^PT(\d+H)?(\d+M)?\d+(\.\d+)?S$")}
+WHEN = {"1.2": re.compile(r"^\d\d:\d\d:\d\d$"),
+        "2004": re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\dZ$")}
+LONG_TEXT = "ы" * 70
+"""A typed answer longer than the 60 characters a text answer may have."""
+LONG_NUMBER = "1234567890" * 2
+"""A typed number longer than the 16 characters a numeric answer may have."""
+
+
+@pytest.fixture(scope="module")
+def quiz_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/`` of the 'quiz' fixture course after one ``course build``."""
+    root = copy_course("quiz", tmp_path_factory.mktemp("e2e") / "course")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+@pytest.fixture(scope="module")
+def lms_site(quiz_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The module packages (kk) and the course packages (ru) behind the test LMS."""
+    zips = [quiz_dist / f"{COURSE}_{scope}_{SUFFIX[v]}.zip"
+            for scope in ("sf_kk", "course_ru") for v in SUFFIX]
+    with serve_packages(zips, tmp_path_factory.mktemp("e2e-lms")) as base:
+        yield base
+
+
+# ---- the trainee's hands ----
+
+
+def click_and_wait(lms: Lms, frame: Any, selector: str, index: int) -> None:
+    """Click ``selector`` in ``frame`` and wait until page ``index`` is shown and tracked."""
+    frame.click(selector)
+    lms.wait_for_page(index)
+
+
+def choose(frame: Any, qid: str, *values: str) -> None:
+    """Tick the options ``values`` of a choice question by clicking their labels, then Check."""
+    for value in values:
+        frame.click(f'label[for="quiz-{qid}-{value}"]')
+    frame.click(f"#quiz-{qid} .quiz-check")
+
+
+def type_answer(frame: Any, qid: str, text: str) -> None:
+    """Type into a numeric or text question, then Check."""
+    frame.fill(f"#quiz-{qid} input[type=text]", text)
+    frame.click(f"#quiz-{qid} .quiz-check")
+
+
+def shown(frame: Any, qid: str) -> dict[str, Any]:
+    """What the page shows for question ``qid``: ticked options, typed text, feedback."""
+    return dict(frame.evaluate("""id => {
+        const q = document.getElementById('quiz-' + id);
+        const typed = q.querySelector('input[type=text]');
+        return {
+            checked: [...q.querySelectorAll('input:checked')].map(i => i.value),
+            typed: typed ? typed.value : null,
+            kind: q.querySelector('.quiz-feedback').getAttribute('data-kind'),
+            feedback: q.querySelector('.quiz-feedback').textContent,
+            state: q.classList.contains('quiz--correct') ? 'correct' :
+                q.classList.contains('quiz--incorrect') ? 'incorrect' : null,
+        };
+    }""", qid))
+
+
+# ---- what the LMS saw ----
+
+
+def set_values(lms: Lms) -> list[tuple[str, str]]:
+    """Every SetValue call of the session, in order."""
+    return [(c[1], c[2]) for c in lms.calls(NAMES[lms.version]["set"])]
+
+
+def last_values(lms: Lms) -> dict[str, str]:
+    return dict(set_values(lms))
+
+
+def interactions(lms: Lms) -> dict[int, dict[str, str]]:
+    """The interaction records the SCO wrote, by index."""
+    found: dict[int, dict[str, str]] = {}
+    for element, value in set_values(lms):
+        match = re.fullmatch(r"cmi\.interactions\.(\d+)\.(.+)", element)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    return found
+
+
+def bookmark(lms: Lms) -> str:
+    return last_values(lms)[NAMES[lms.version]["location"]]
+
+
+def resume_data(cmi: dict[str, Any]) -> dict[str, Any]:
+    """The previous session's cmi data, as an LMS hands it to the next launch."""
+    data = dict(cmi.get("cmi", cmi))
+    if "core" in data:
+        data["core"] = {**data["core"], "entry": "resume"}
+    else:
+        data["entry"] = "resume"
+    return data
+
+
+def no_stored_answers(frame: Any) -> None:
+    """Inside the LMS the answers live in the LMS, not in the browser's storage."""
+    keys = frame.evaluate("() => Object.keys(localStorage)")
+    assert [k for k in keys if k.startswith("course-quiz:")] == []
+
+
+# ---- lesson questions, navigation, suspend and resume ----
+
+
+def expected_lesson_records(version: str) -> list[dict[str, Any]]:
+    """The interactions of the lesson answers below, in the version's formats."""
+    v12 = version == "1.2"
+    wrong = NAMES[version]["wrong"]
+    texts = ["Мандела", "Нельсон Мандела", "Mandela"]
+    return [
+        {"id": "sf-01-q1", "type": "choice", "response": "b", "patterns": ["a"],
+         "result": wrong},
+        {"id": "sf-01-q2", "type": "choice", "response": "a,b" if v12 else "a[,]b",
+         "patterns": ["a,b" if v12 else "a[,]b"], "result": "correct"},
+        {"id": "sf-01-q3", "type": "true-false", "response": "f" if v12 else "false",
+         "patterns": ["f" if v12 else "false"], "result": "correct"},
+        # Too long for a 2004 real (10,7): recorded without a learner response.
+        {"id": "sf-01-q4", "type": "numeric", "response": LONG_NUMBER[:16] if v12 else None,
+         "patterns": ["15" if v12 else "15[:]15"], "result": wrong},
+        {"id": "sf-01-q4", "type": "numeric", "response": "15",
+         "patterns": ["15" if v12 else "15[:]15"], "result": "correct"},
+        {"id": "sf-01-q5", "type": "fill-in", "response": LONG_TEXT[:60],
+         "patterns": texts if v12 else ["{case_matters=false}" + t for t in texts],
+         "result": wrong},
+        {"id": "sf-01-q5", "type": "fill-in", "response": "нельсон мандела",
+         "patterns": texts if v12 else ["{case_matters=false}" + t for t in texts],
+         "result": "correct"},
+    ]
+
+
+def check_records(lms: Lms, expected: list[dict[str, Any]]) -> None:
+    """Compare the interaction records with ``expected`` answers, in answer order.
+
+    SCORM 1.2 keeps a journal (one record per answer); SCORM 2004 keeps one
+    record per question, updated by a later answer.
+    """
+    records = interactions(lms)
+    if lms.version == "2004":
+        expected = list({e["id"]: e for e in expected}.values())
+    assert len(records) == len(expected), records
+    names = NAMES[lms.version]
+    for index, want in enumerate(expected):
+        record = records[index]
+        patterns = [record[f"correct_responses.{i}.pattern"]
+                    for i in range(len(want["patterns"]))]
+        assert (record["id"], record["type"], record.get(names["response"]), patterns,
+                record["result"]) == (want["id"], want["type"], want["response"],
+                                      want["patterns"], want["result"])
+        assert LATENCY[lms.version].match(record["latency"]), record
+        assert WHEN[lms.version].match(record[names["when"]]), record
+
+
+def answer_lesson(frame: Any) -> None:
+    """Answer every lesson question on the contact page by clicking and typing."""
+    choose(frame, "sf-01-q1", "1")
+    choose(frame, "sf-01-q2", "0", "1")
+    choose(frame, "sf-01-q3", "false")
+    type_answer(frame, "sf-01-q4", LONG_NUMBER)
+    type_answer(frame, "sf-01-q4", "15")
+    type_answer(frame, "sf-01-q5", LONG_TEXT)
+    type_answer(frame, "sf-01-q5", "нельсон мандела")
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_lessons_tracked_suspended_and_resumed(browser: Any, lms_site: str,
+                                               version: str) -> None:
+    names = NAMES[version]
+    lms = Lms(browser, lms_site, f"{COURSE}_sf_kk_{SUFFIX[version]}", version)
+    lms.start("sf")
+    assert lms.get(names["status"]) == "incomplete"
+    assert bookmark(lms) == PAGES[0]
+    # A link in the text of the module page.
+    click_and_wait(lms, lms.content(), 'article a[href="01-contact.html"]', 1)
+    assert bookmark(lms) == PAGES[1]
+    answer_lesson(lms.content())
+    check_records(lms, expected_lesson_records(version))
+    assert shown(lms.content(), "sf-01-q1")["state"] == "incorrect"
+    assert shown(lms.content(), "sf-01-q5")["state"] == "correct"
+    no_stored_answers(lms.content())
+    # The footer links of the pages, then the launcher's buttons.
+    for frame, selector, index in (
+        (lms.content, "a.md-footer__link--next", 2),
+        (lms.content, "a.md-footer__link--prev", 1),
+        (lambda: lms.launcher, "#sco-next", 2),
+        (lambda: lms.launcher, "#sco-next", 3),
+        (lambda: lms.launcher, "#sco-prev", 2),
+    ):
+        click_and_wait(lms, frame(), selector, index)
+        assert bookmark(lms) == PAGES[index]
+    cmi = lms.quit()
+    values = last_values(lms)
+    assert values[names["exit"]] == "suspend"
+    assert json.loads(values["cmi.suspend_data"]) == {
+        "p": 2, "v": "f", "a": {"0": ["1"], "1": ["0", "1"], "2": ["false"], "3": ["15"],
+                                "4": ["нельсон мандела"]}}
+    lms.check_clean()
+
+    again = Lms(browser, lms_site, f"{COURSE}_sf_kk_{SUFFIX[version]}", version)
+    again.start("sf", resume_data(cmi))
+    assert again.get(names["entry"]) == "resume"
+    assert again.content().url.endswith("/" + PAGES[2])
+    again.launcher.select_option("#sco-pages", "1")
+    again.wait_for_page(1)
+    page = again.content()
+    assert shown(page, "sf-01-q1") | {"feedback": ""} == {
+        "checked": ["1"], "typed": None, "kind": "incorrect", "feedback": "",
+        "state": "incorrect"}
+    assert shown(page, "sf-01-q1")["feedback"] != ""
+    assert shown(page, "sf-01-q2")["checked"] == ["0", "1"]
+    assert shown(page, "sf-01-q3")["checked"] == ["false"]
+    assert (shown(page, "sf-01-q4")["typed"], shown(page, "sf-01-q4")["state"]) == (
+        "15", "correct")
+    assert (shown(page, "sf-01-q5")["typed"], shown(page, "sf-01-q5")["kind"]) == (
+        "нельсон мандела", "correct")
+    assert page.locator("[data-quiz-shown]").count() > 0  # option notes and explanations
+    assert interactions(again) == {}  # restoring answers records nothing new
+    assert bookmark(again) == PAGES[1]
+    again.check_clean()
+
+
+# ---- the module test ----
+
+
+def take_test(frame: Any, right: bool) -> None:
+    """Answer the module test (ru): all right, or only the numeric question right.
+
+    The numeric answer is 122 with a tolerance of 0.5; the trainee types "122,4".
+    """
+    choose(frame, "sf-test-q1", "1" if right else "0")
+    choose(frame, "sf-test-q2", "false" if right else "true")
+    type_answer(frame, "sf-test-q3", "122,4")
+
+
+def score_then_status(lms: Lms, status: str) -> dict[str, str]:
+    """Check the score is set before the status it decides; return the last values."""
+    names = NAMES[lms.version]
+    calls = set_values(lms)
+    element = names["status"] if lms.version == "1.2" else "cmi.success_status"
+    decided = calls.index((element, status))
+    for key in ("raw", "min", "max"):
+        assert max(i for i, (e, _) in enumerate(calls) if e == names[key]) < decided
+    if lms.version == "2004":
+        assert max(i for i, (e, _) in enumerate(calls) if e == "cmi.score.scaled") < decided
+    return last_values(lms)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_module_test_passed(browser: Any, lms_site: str, version: str) -> None:
+    names = NAMES[version]
+    lms = Lms(browser, lms_site, f"{COURSE}_course_ru_{SUFFIX[version]}", version)
+    lms.start("sf")
+    for index in (1, 2, 3):
+        click_and_wait(lms, lms.launcher, "#sco-next", index)
+    take_test(lms.content(), right=True)
+    summary = lms.content().locator(".quiz-summary")
+    assert summary.get_attribute("data-kind") == "passed"
+    assert "60%" in summary.text_content()
+    values = score_then_status(lms, "passed")
+    assert (values[names["raw"]], values[names["min"]], values[names["max"]]) == (
+        "100", "0", "100")
+    if version == "1.2":
+        assert lms.get("cmi.core.lesson_status") == "passed"
+    else:
+        assert values["cmi.score.scaled"] == "1"
+        assert (lms.get("cmi.completion_status"), lms.get("cmi.success_status")) == (
+            "completed", "passed")
+    records = interactions(lms)
+    assert [r["id"] for r in records.values()] == ["sf-test-q1", "sf-test-q2", "sf-test-q3"]
+    assert (records[2][names["response"]], records[2]["correct_responses.0.pattern"],
+            records[2]["result"]) == ("122.4", "122" if version == "1.2" else "121.5[:]122.5",
+                                      "correct")
+    lms.quit()
+    assert last_values(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    lms.check_clean()
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_module_test_failed_then_retried(browser: Any, lms_site: str, version: str) -> None:
+    names = NAMES[version]
+    lms = Lms(browser, lms_site, f"{COURSE}_course_ru_{SUFFIX[version]}", version)
+    lms.start("sf")
+    lms.launcher.select_option("#sco-pages", "3")
+    lms.wait_for_page(3)
+    take_test(lms.content(), right=False)
+    assert lms.content().locator(".quiz-summary").get_attribute("data-kind") == "failed"
+    values = score_then_status(lms, "failed")
+    assert (values[names["raw"]], values[names["min"]], values[names["max"]]) == (
+        "33.33", "0", "100")
+    if version == "1.2":
+        assert lms.get("cmi.core.lesson_status") == "failed"
+    else:
+        assert values["cmi.score.scaled"] == "0.3333"
+        assert (lms.get("cmi.completion_status"), lms.get("cmi.success_status")) == (
+            "incomplete", "failed")
+    # Retry: the answers are cleared in the page and in the LMS's suspend data.
+    lms.content().click(".quiz-retry")
+    assert shown(lms.content(), "sf-test-q1")["checked"] == []
+    choose(lms.content(), "sf-test-q1", "1")
+    cmi = lms.quit()
+    values = last_values(lms)
+    assert values[names["exit"]] == "suspend"
+    assert json.loads(values["cmi.suspend_data"])["a"] == {"6": ["1"]}
+    lms.check_clean()
+
+    again = Lms(browser, lms_site, f"{COURSE}_course_ru_{SUFFIX[version]}", version)
+    again.start("sf", resume_data(cmi))
+    assert again.content().url.endswith("/ru/" + PAGES[3])
+    page = again.content()
+    assert [shown(page, f"sf-test-q{n}")["checked"] for n in (1, 2)] == [["1"], []]
+    assert shown(page, "sf-test-q3")["typed"] == ""
+    assert page.locator(".quiz-summary").text_content() != ""
+    again.check_clean()
+
+
+# ---- what the pages and the manifest say about the same thing ----
+
+
+def test_pass_mark_and_question_ids_match_the_manifest(quiz_dist: Path) -> None:
+    for version, mastery in (("1.2", "60"), ("2004", "0.6")):
+        with zipfile.ZipFile(quiz_dist / f"{COURSE}_sf_kk_{SUFFIX[version]}.zip") as archive:
+            manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+            test = lxml_html.document_fromstring(archive.read(PAGES[3]))
+            launch = lxml_html.document_fromstring(archive.read("launch_sf.html"))
+            pages = {p: lxml_html.document_fromstring(archive.read(p)) for p in PAGES}
+        found = manifest.xpath("//*[local-name()='masteryscore' or "
+                               "local-name()='minNormalizedMeasure']/text()")
+        assert found == [mastery]
+        (quiz_page,) = test.find_class("quiz-page")
+        assert quiz_page.get("data-pass-mark") == "60"
+        assert quiz_page.get("data-test") == "true"
+        config = json.loads(launch.get_element_by_id("sco-config").text)
+        assert config["mastery"] == 60
+        in_pages = [(q.get("data-quiz-id"), page.find_class("quiz-page")[0].get("data-page-id"))
+                    for page in pages.values() for q in page.find_class("quiz")]
+        assert in_pages == [(q["id"], q["page"]) for q in config["questions"]]
+        assert [p.find_class("quiz-page")[0].get("data-page-id") for p in pages.values()
+                if p.find_class("quiz-page")] == ["sf-01", "sf-02", "sf-test"]
