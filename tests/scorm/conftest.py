@@ -22,6 +22,15 @@ def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/`` of the project's own course after one ``course build``."""
+    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
 QUESTIONS = {
     "ri-01": (
         Question("ri-01-q1", "single", "Pick one", 10, ("a", "b", "c"), (1,)),

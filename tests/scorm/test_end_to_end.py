@@ -20,6 +20,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from build_tools.markdown.quiz import decode_key
 from tests.conftest import copy_course, run_cli
 from tests.scorm.harness import AVAILABLE, Lms, serve_packages
 
@@ -386,3 +387,69 @@ def test_pass_mark_and_question_ids_match_the_manifest(quiz_dist: Path) -> None:
         assert in_pages == [(q["id"], q["page"]) for q in config["questions"]]
         assert [p.find_class("quiz-page")[0].get("data-page-id") for p in pages.values()
                 if p.find_class("quiz-page")] == ["sf-01", "sf-02", "sf-test"]
+
+
+# ---- the sample course: every question of a module answered right ----
+
+
+@pytest.fixture(scope="module")
+def sample_lms(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample course's kk course packages behind the test LMS."""
+    zips = sorted(sample_dist.glob("*_course_kk_*.zip"))
+    with serve_packages(zips, tmp_path_factory.mktemp("sample-lms")) as base:
+        yield base
+
+
+def answer_right(frame: Any) -> list[str]:
+    """Answer every question of the shown page right, as a trainee who knows; return the ids."""
+    ids = []
+    for quiz in frame.locator(".quiz[data-quiz-id]").all():
+        qid, qtype = quiz.get_attribute("data-quiz-id"), quiz.get_attribute("data-quiz-type")
+        correct = decode_key(qid, quiz.get_attribute("data-quiz-key"))["correct"]
+        if qtype in ("numeric", "text"):
+            type_answer(frame, qid, correct[0])
+        else:
+            choose(frame, qid, *correct)
+        assert shown(frame, qid)["state"] == "correct", qid
+        ids.append(qid)
+    return ids
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_sample_module_passed_by_a_trainee(browser: Any, sample_lms: str, sample_dist: Path,
+                                           version: str) -> None:
+    names = NAMES[version]
+    package = next(sample_dist.glob(f"*_course_kk_{SUFFIX[version]}.zip")).stem
+    lms = Lms(browser, sample_lms, package, version)
+    config = first_sco_config(sample_dist / f"{package}.zip")
+    lms.start(config["sco"])
+    answered = answer_right(lms.content())
+    for index in range(1, len(config["pages"])):
+        click_and_wait(lms, lms.launcher, "#sco-next", index)
+        assert bookmark(lms) == config["pages"][index]["href"]
+        answered += answer_right(lms.content())
+    assert answered == [q["id"] for q in config["questions"]]
+    assert [r["id"] for r in interactions(lms).values()] == answered
+    assert all(r["result"] == "correct" for r in interactions(lms).values())
+    values = last_values(lms)
+    assert (values[names["raw"]], values[names["min"]], values[names["max"]]) == (
+        "100", "0", "100")
+    if version == "1.2":
+        assert lms.get("cmi.core.lesson_status") == "passed"
+    else:
+        assert (lms.get("cmi.completion_status"), lms.get("cmi.success_status")) == (
+            "completed", "passed")
+    no_stored_answers(lms.content())
+    lms.quit()
+    assert last_values(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    lms.check_clean()
+
+
+def first_sco_config(path: Path) -> dict[str, Any]:
+    """The launcher configuration of the package's first SCO (its first module)."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+        (launch,) = manifest.xpath("(//*[local-name()='resource'][@href])[1]/@href")
+        page = lxml_html.document_fromstring(archive.read(launch))
+    config: dict[str, Any] = json.loads(page.get_element_by_id("sco-config").text)
+    return config

@@ -18,25 +18,13 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from lxml import etree
 from lxml import html as lxml_html
-
-from tests.conftest import copy_course, run_cli
 
 URL_ATTRS = ("src", "href", "data", "poster", "action", "formaction", "background",
              "{http://www.w3.org/1999/xlink}href")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""")
 """``url(...)`` with or without quotes, and ``@import "..."``."""
-
-
-@pytest.fixture(scope="module")
-def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``dist/`` of the sample course after one ``course build``."""
-    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
-    result = run_cli(root, "build")
-    assert result.exit_code == 0, result.output
-    return root / "dist"
 
 
 def target(base: str, url: str) -> str:
