@@ -266,6 +266,13 @@ def test_lessons_tracked_suspended_and_resumed(browser: Any, lms_site: str,
     assert page.locator("[data-quiz-shown]").count() > 0  # option notes and explanations
     assert interactions(again) == {}  # restoring answers records nothing new
     assert bookmark(again) == PAGES[1]
+    # A second try after the resume: 1.2 appends to the journal of the first session,
+    # 2004 updates the question's own record.
+    choose(page, "sf-01-q1", "0")
+    (index, record), = interactions(again).items()
+    assert index == (7 if version == "1.2" else 0)
+    assert (record["id"], record["result"]) == ("sf-01-q1", "correct")
+    assert json.loads(last_values(again)["cmi.suspend_data"])["a"]["0"] == ["0"]
     again.check_clean()
 
 
