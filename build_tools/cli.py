@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .diagnostics import BuildFailed, Diagnostic, Severity
+from .diagnostics import BuildFailed, Diagnostic, Severity, has_errors, io_diagnostic, rel
 from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,6 +51,11 @@ def guarded(func: F) -> F:
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
             raise
+        except OSError as exc:
+            if debug:
+                raise
+            print_diagnostics([io_diagnostic(exc, click.get_current_context().obj)])
+            sys.exit(1)
         except Exception as exc:
             if debug:
                 raise
@@ -83,13 +88,137 @@ def build(root: Path, strict: bool) -> None:
     result = build_site(root, strict=strict, progress=Progress())
     print_diagnostics(result.diagnostics)
     took = time.perf_counter() - started
+    click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
+               err=True)
     if result.packages:
         largest = max(result.packages, key=lambda r: r.size)
         click.echo(f"Wrote {len(result.packages)} SCORM package(s) to "
                    f"{largest.path.parent.name}/, largest {largest.path.name} "
                    f"({largest.size / 1024:.0f} KB)", err=True)
-    click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
-               err=True)
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Diagnostics as GCC-style lines or as JSON.")
+@click.pass_obj
+@guarded
+def check(root: Path, strict: bool, fmt: str) -> None:
+    """Check every source page without building the site."""
+    from .pipeline import check_course
+
+    started = time.perf_counter()
+    course, diagnostics = check_course(root, strict=strict)
+    print_diagnostics(diagnostics, fmt)
+    took = time.perf_counter() - started
+    if course is None:
+        click.echo(f"course: the course cannot be read ({summary(diagnostics)})", err=True)
+        sys.exit(1)
+    pages = sum(1 for _ in course.all_pages())
+    click.echo(f"Checked {pages} page(s) in {took:.2f} s ({summary(diagnostics)})", err=True)
+    if has_errors(diagnostics):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--mark", is_flag=True, help="Record that the translations in PATHS match "
+              "their current source (PATHS: pages, language folders, or 'all').")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show what changed in the source since each outdated translation was made.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A table, or JSON.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a report for translators: REPORT.md or REPORT.html.")
+@click.pass_obj
+@guarded
+def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt: str,
+           report: Path | None) -> None:
+    """Show which translations are up to date, outdated or missing."""
+    from . import status as st
+    from . import status_report
+
+    course, errors = st.load(root)
+    if errors:
+        click.echo(f"course: {errors} page error(s); pages with errors are left out: run "
+                   "'course check'", err=True)
+    entries = st.translation_status(course)
+    if paths:
+        entries, problems = st.select(course, entries, paths, Path.cwd())
+        if problems:
+            raise BuildFailed(problems, "nothing was done")
+    if mark:
+        if not paths:
+            raise click.UsageError("say which translations to mark: a page, a language "
+                                   "folder such as docs/ru, or 'all'")
+        done, problems = st.mark(course, entries)
+        for entry in done:
+            click.echo(f"{rel(entry.path or root, root)}: up to date with source version "
+                       f"{entry.source_hash}")
+        if problems:
+            raise BuildFailed(problems, f"marked {len(done)} translation(s)")
+        return
+    if show_diff:
+        click.echo(status_report.diffs(course, entries), nl=False)
+    elif fmt == "json":
+        click.echo(status_report.as_json(course, entries))
+    else:
+        click.echo(status_report.text_table(course, entries, color=sys.stdout.isatty()))
+    if report:
+        status_report.write_report(course, entries, report)
+        click.echo(f"Wrote {report}", err=True)
+
+
+@main.group()
+def new() -> None:
+    """Add a module or a lesson in every language."""
+
+
+@new.command("module")
+@click.argument("name")
+@click.option("--title", help="The title in the source language (default: from NAME).")
+@click.option("--id", "module_id", help="The module id (default: initials of NAME).")
+@click.option("--after", help="Put the module after this one (folder, id or name); the "
+              "following modules are renumbered.")
+@click.pass_obj
+@guarded
+def new_module(root: Path, name: str, title: str | None, module_id: str | None,
+               after: str | None) -> None:
+    """Create module NAME (such as 'human-rights')."""
+    from .scaffold import describe, new_module
+
+    changes = new_module(root, name, title=title, module_id=module_id, after=after)
+    click.echo("\n".join(describe(changes, root)))
+
+
+@new.command("lesson")
+@click.argument("module")
+@click.argument("name")
+@click.option("--title", help="The title in the source language (default: from NAME).")
+@click.option("--after", help="Put the lesson after this one (file, id or name); the "
+              "following lessons are renumbered.")
+@click.option("--test", is_flag=True, help="Create the module test (kind: test), last.")
+@click.pass_obj
+@guarded
+def new_lesson(root: Path, module: str, name: str, title: str | None, after: str | None,
+               test: bool) -> None:
+    """Create lesson NAME in MODULE (its folder, id or name)."""
+    from .scaffold import describe, new_lesson
+
+    changes = new_lesson(root, module, name, title=title, after=after, test=test)
+    click.echo("\n".join(describe(changes, root)))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+@guarded
+def serve(root: Path, host: str, port: int) -> None:
+    """Preview the site live, checked again on every save."""
+    from .serve import serve
+
+    serve(root, host, port, lambda line: click.echo(line, err=True))
 
 
 if __name__ == "__main__":

@@ -57,22 +57,40 @@ class Diagnostic:
         }
 
 
-def error(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+def error(
+    path: str, line: int | None, message: str, code: str, col: int | None = None
+) -> Diagnostic:
     """Build an error diagnostic."""
-    return Diagnostic(path, line, Severity.ERROR, message, code)
+    return Diagnostic(path, line, Severity.ERROR, message, code, col)
 
 
-def warning(path: str, line: int | None, message: str, code: str) -> Diagnostic:
+def warning(
+    path: str, line: int | None, message: str, code: str, col: int | None = None
+) -> Diagnostic:
     """Build a warning diagnostic."""
-    return Diagnostic(path, line, Severity.WARNING, message, code)
+    return Diagnostic(path, line, Severity.WARNING, message, code, col)
 
 
 def rel(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with ``/`` separators, for messages."""
+    if not path.is_absolute() or ".." not in path.parts:
+        try:  # the common case, without the cost of resolving links on disk
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
+    """Turn a failed read or write (permissions, full disk) into a diagnostic."""
+    path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
+    reason = exc.strerror or str(exc)
+    what = f"'{path}'" if path else "a file"
+    return error(path or "course", None, f"cannot read or write {what}: {reason}; check that "
+                 "the file exists and that you may use it", "io")
 
 
 def apply_severities(

@@ -44,3 +44,44 @@ def split(text: str) -> SourceText:
         raise FrontMatterError(f"front matter: {exc}", line) from None
     shifted = YamlDoc(meta.data, {k: v + 1 for k, v in meta.key_lines.items()})
     return SourceText(shifted, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """Return ``(body, line of its first line)`` without parsing the front matter.
+
+    For checks that run after the loader has validated the front matter.
+    """
+    if not text.startswith("---"):
+        return text, 1
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return text, 1
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            return "\n".join(lines[end + 1 :]), end + 2
+    return "", len(lines) + 1
+
+
+def set_key(text: str, key: str, value: str) -> str:
+    """Return ``text`` with front matter ``key: value`` set, every other line kept as is.
+
+    An existing ``key:`` line is replaced; otherwise the line is added at the end of
+    the front matter, which is created when the file has none.
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = text.removeprefix(bom).split(newline)
+    entry = f"{key}: {value}"
+    if not lines or lines[0].rstrip() != "---":
+        return bom + newline.join(["---", entry, "---", *lines])
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise FrontMatterError("front matter starts with '---' but is never closed; add a "
+                               "'---' line after it", 1)
+    for i in range(1, end):
+        if lines[i].split(":", 1)[0].strip() == key and not lines[i].startswith((" ", "\t")):
+            lines[i] = entry
+            break
+    else:
+        lines.insert(end, entry)
+    return bom + newline.join(lines)

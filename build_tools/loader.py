@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, split
 from .model import Course, Lesson, Module, Page, PageKind, Question
 from .quiz.parse import parse_page
+from .yamlfile import YamlDoc
 
 NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
@@ -57,6 +58,9 @@ class _Reader:
         home = self.lesson("index.md", "home")
         modules = [self.module(name) for name in self.entries("", is_dir=True)]
         if home is None:
+            self.report(self.docs_dir / self.config.source_language / "index.md", None,
+                        "the course has no home page 'index.md' in any language; add it with "
+                        "a 'title'", "layout")
             return None
         course = Course(
             id=self.config.id,
@@ -81,7 +85,7 @@ class _Reader:
             folder = self.docs_dir / lang / dir_uri
             if not folder.is_dir():
                 continue
-            for entry in folder.iterdir():
+            for entry in self.listdir(folder):
                 stem = entry.name if is_dir else entry.name.removesuffix(".md")
                 if entry.is_dir() == is_dir and (is_dir or entry.suffix == ".md"):
                     if NUMBERED.match(stem):
@@ -94,11 +98,23 @@ class _Reader:
                                     "files are named like '01-topic.md'", "layout")
         return sorted(names, key=lambda n: (int(n.split("-", 1)[0]), n))
 
+    def listdir(self, folder: Path) -> list[Path]:
+        """Return the entries of ``folder``; an unreadable folder is reported, not raised."""
+        try:
+            return sorted(folder.iterdir())
+        except OSError as exc:
+            self.report(folder, None, f"cannot read the folder: {exc.strerror}; check that "
+                        "it exists and that you may read it", "io")
+            return []
+
     def module(self, dir_name: str) -> Module | None:
         index = self.lesson(f"{dir_name}/index.md", "module")
         lessons = [self.lesson(f"{dir_name}/{name}", "lesson")
                    for name in self.entries(dir_name, is_dir=False)]
         if index is None:
+            self.report(self.docs_dir / self.config.source_language / dir_name, None,
+                        f"module folder '{dir_name}' has no 'index.md' in any language; add "
+                        "the module overview page with its 'id' and 'title'", "layout")
             return None
         kept = tuple(lesson for lesson in lessons if lesson is not None)
         for lesson in kept[:-1]:
@@ -110,37 +126,43 @@ class _Reader:
         return Module(index.id, dir_name, pass_mark, index, kept)
 
     def pass_mark(self, index: Lesson) -> int:
-        marks: dict[str, int] = {}
-        for lang, page in index.pages.items():
-            mark = page.meta.get("pass_mark", self.config.pass_mark)
-            line = page.meta_lines.get("pass_mark")
+        marks = [p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()]
+        for page, mark in zip(index.pages.values(), marks, strict=True):
+            line = page.meta_lines.get("pass_mark", 1)
             if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
                 self.report(page.path, line, f"'pass_mark' must be a whole percent from 0 to "
                             f"100, got {mark!r}", "front-matter")
-            elif marks and mark not in marks.values():
-                first_lang, first = next(iter(marks.items()))
-                self.report(page.path, line, f"'pass_mark' is {mark} here but {first} in "
-                            f"{rel(index.pages[first_lang].path, self.config.root)}; use the "
-                            "same value in every language", "id-mismatch")
-            else:
-                marks[lang] = mark
-        return next(iter(marks.values()), self.config.pass_mark)
+                return self.config.pass_mark
+        pages = list(index.pages.values())
+        ref = next((i for i, p in enumerate(pages)
+                    if p.lang == self.config.source_language), 0)
+        for page, mark in zip(pages, marks, strict=True):
+            if mark != marks[ref]:
+                self.report(page.path, page.meta_lines.get("pass_mark", 1), f"'pass_mark' is "
+                            f"{mark} here but {marks[ref]} in "
+                            f"{rel(pages[ref].path, self.config.root)}; use the same value in "
+                            "every language", "id-mismatch")
+        chosen = marks[ref]
+        return chosen if isinstance(chosen, int) else self.config.pass_mark
 
     def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
         pages = {}
         for lang in self.config.languages:
             path = self.docs_dir / lang / src_uri
-            if path.is_file():
+            if _is_file(path):
                 page = self.page(lang, src_uri, path, kind)
                 if page is not None:
                     pages[lang] = page
         if not pages:
             return None
         ids = {lang: str(page.meta.get("id", "")) for lang, page in pages.items()}
-        first_lang, first_id = next(iter(ids.items()))
+        source = self.config.source_language  # translations follow the source's id
+        first_lang = source if source in ids else next(iter(ids))
+        first_id = ids[first_lang]
         for lang, page_id in ids.items():
             if page_id != first_id:
-                self.report(pages[lang].path, 2, f"id {page_id!r} differs from {first_id!r} in "
+                line = pages[lang].meta_lines.get("id", 1)
+                self.report(pages[lang].path, line, f"id {page_id!r} differs from {first_id!r} in "
                             f"{rel(pages[first_lang].path, self.config.root)}; a page keeps "
                             "the same id in every language", "id-mismatch")
         kinds = {page.kind for page in pages.values()}
@@ -154,17 +176,11 @@ class _Reader:
         for key in meta.data:
             if key not in PAGE_KEYS:
                 self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
-                            f"expected one of {', '.join(PAGE_KEYS)}", "front-matter")
-        title = meta.data.get("title")
-        if not isinstance(title, str) or not title.strip():
-            self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
-                        "'---' lines", "front-matter")
-            title = src_uri
+                            f"expected one of {', '.join(map(repr, PAGE_KEYS))}",
+                            "front-matter")
+        title = self.title(path, meta, src_uri)
         if kind != "home":
-            page_id = meta.data.get("id")
-            if not isinstance(page_id, str) or not ID_RE.match(page_id):
-                self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
-                            f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
+            self.page_id(path, meta)
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:
@@ -175,6 +191,27 @@ class _Reader:
         return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines,
                     self.questions(path, source))
 
+    def title(self, path: Path, meta: YamlDoc, src_uri: str) -> str:
+        title = meta.data.get("title")
+        if title is not None and not isinstance(title, str):
+            self.report(path, meta.line("title"), f"'title' must be text, got {title!r}; put "
+                        f"it in quotes: title: \"{title}\"", "front-matter")
+            return str(title)
+        if not isinstance(title, str) or not title.strip():
+            self.report(path, 1, "front matter has no 'title'; add 'title: ...' between the "
+                        "'---' lines", "front-matter")
+            return src_uri
+        return title
+
+    def page_id(self, path: Path, meta: YamlDoc) -> None:
+        page_id = meta.data.get("id")
+        if page_id is None:
+            self.report(path, 1, "front matter has no 'id'; add one such as 'id: mr-01', the "
+                        "same in every language", "front-matter")
+        elif not isinstance(page_id, str) or not ID_RE.match(page_id):
+            self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
+                        f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
+
     def questions(self, path: Path, source: SourceText) -> tuple[Question, ...]:
         """Read the page's ``/// quiz`` blocks, reporting syntax faults at their lines."""
         quizzes, problems = parse_page(source.body, source.body_line)
@@ -183,7 +220,12 @@ class _Reader:
         return tuple(quiz.question for quiz in quizzes)
 
     def read(self, path: Path) -> SourceText | None:
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.report(path, None, f"cannot read the file: {exc.strerror}; check that you "
+                        "may read it", "io")
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -192,8 +234,8 @@ class _Reader:
                         "file as UTF-8", "encoding")
             return None
         if not text.strip():
-            self.report(path, None, "the file is empty; write front matter with a 'title' and "
-                        "the page text, or delete the file", "front-matter")
+            self.report(path, 1, "the file is empty; write front matter with a 'title' and "
+                        "the page text, or delete the file", "empty-file")
             return None
         try:
             return split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
@@ -209,9 +251,10 @@ class _Reader:
             if not lesson.id:
                 continue
             if lesson.id in seen:
-                self.report(page.path, 2, f"id {lesson.id!r} is already used by "
-                            f"{rel(seen[lesson.id].path, self.config.root)}; every module "
-                            "and lesson needs its own id", "duplicate-id")
+                other = rel(seen[lesson.id].path, self.config.root)
+                self.report(page.path, page.meta_lines.get("id", 1), f"id {lesson.id!r} is "
+                            f"already used by {other}; every module and lesson needs its own "
+                            "id", "duplicate-id")
             else:
                 seen[lesson.id] = page
 
@@ -243,6 +286,14 @@ def _signature(root: Path) -> tuple[object, ...]:
             continue
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
+
+
+def _is_file(path: Path) -> bool:
+    """Like ``Path.is_file``, but False in a folder we may not read (``listdir`` says so)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def iter_docs_files(docs_dir: Path) -> Iterator[Path]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
+from .checks.files import config_line
 from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
 from .loader import load_course
 from .model import Course
@@ -22,6 +23,8 @@ from .progress import Progress, use
 from .swap import staged_dir
 
 MKDOCS_CONFIG = "mkdocs.yml"
+ABORTED = "Aborted with a configuration error!"
+"""MkDocs' closing line after its own messages; it adds nothing to them."""
 
 
 @dataclass
@@ -97,25 +100,35 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     config_file = root / MKDOCS_CONFIG
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
-    with _mkdocs_log() as captured, _dirty_flag(dirty):
+    with mkdocs_log() as captured, _dirty_flag(dirty):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
             build(config, dirty=dirty)
-        except MkDocsException as exc:
-            messages = captured + [str(exc)]
-            raise BuildFailed(
-                [error(MKDOCS_CONFIG, None, m, "mkdocs") for m in messages if m]
-            ) from exc
-        except Exception as exc:  # YAML errors and plugin crashes surface here
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            raise BuildFailed([error(MKDOCS_CONFIG, line + 1 if line is not None else None,
-                                     f"{type(exc).__name__}: {exc}", "mkdocs")]) from exc
+        except Exception as exc:  # YAML errors and plugin crashes surface here too
+            raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
+
+
+def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:
+    """Turn a failed MkDocs run (and the errors it logged) into diagnostics."""
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(exc, MkDocsException):
+        messages = [_one_line(m) for m in captured + [str(exc)] if m and m != ABORTED]
+        return [error(MKDOCS_CONFIG, config_line(root / MKDOCS_CONFIG, m), m, "mkdocs")
+                for m in messages]
+    line = getattr(getattr(exc, "problem_mark", None), "line", None)
+    return [error(MKDOCS_CONFIG, line + 1 if line is not None else None,
+                  _one_line(f"{type(exc).__name__}: {exc}"), "mkdocs")]
+
+
+def _one_line(message: str) -> str:
+    """Join a multi-line message so that each diagnostic stays one line."""
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 @contextlib.contextmanager
@@ -145,7 +158,9 @@ class _Capture(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-class _mkdocs_log:  # noqa: N801 - used as a context manager
+class mkdocs_log:  # noqa: N801 - used as a context manager
+    """Collects MkDocs' warnings and errors instead of printing them."""
+
     def __enter__(self) -> list[str]:
         self.logger = logging.getLogger("mkdocs")
         self.handler = _Capture()

@@ -20,7 +20,10 @@ def staged_dir(target: Path) -> Iterator[Path]:
     On an exception the staged folder is removed and ``target`` is untouched.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        staged = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    except OSError as exc:  # name the folder the user knows, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     staged.chmod(0o755)  # mkdtemp makes it private; the output is meant to be shared
     try:
         yield staged

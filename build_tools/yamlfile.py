@@ -31,6 +31,10 @@ class YamlDoc:
         return self.key_lines.get(key, default)
 
 
+_Loader = yaml.SafeLoader
+"""The pure-Python loader: libyaml's is faster but words its error messages differently."""
+
+
 def load_mapping(text: str) -> YamlDoc:
     """Parse ``text`` as a YAML mapping (empty text gives an empty mapping).
 
@@ -38,7 +42,7 @@ def load_mapping(text: str) -> YamlDoc:
         YamlError: the text is not valid YAML or not a mapping.
     """
     loader = _Loader(text)
-    try:
+    try:  # one parse: compose the node tree (for key lines), then build values from it
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:

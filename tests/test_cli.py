@@ -26,7 +26,7 @@ def test_build_writes_every_language(minimal: Path) -> None:
         (
             "docs/en/01-basics/02-second.md",
             "---\nid: ba-02\ntitle: Daily work\n---\n# Daily work\n\nSee [x](03-nothing.md).\n",
-            "docs/en/01-basics/02-second.md:7: error: link to '03-nothing.md', but no page "
+            "docs/en/01-basics/02-second.md:7:5: error: link to '03-nothing.md', but no page "
             "'01-basics/03-nothing.md' exists; check the file name [link]",
         ),
         (

@@ -11,15 +11,35 @@ from collections.abc import Callable, Iterator
 
 from ..diagnostics import Diagnostic
 from ..model import Course
+from .files import (
+    check_empty_pages,
+    check_language_folders,
+    check_mkdocs_languages,
+    check_mkdocs_yml,
+    check_title_heading,
+)
 from .links import check_images, check_links
 from .quiz import check_quiz_ids, check_quiz_parity
 from .source import clear_cache
 from .symlinks import check_symlinks
+from .translations import check_section_count, check_source_hash, check_translation_layout
 
 Check = Callable[[Course], Iterator[Diagnostic]]
 
 CHECKS: tuple[Check, ...] = (
-    check_links, check_images, check_symlinks, check_quiz_ids, check_quiz_parity,
+    check_links,
+    check_images,
+    check_symlinks,
+    check_language_folders,
+    check_empty_pages,
+    check_title_heading,
+    check_mkdocs_yml,
+    check_mkdocs_languages,
+    check_translation_layout,
+    check_section_count,
+    check_source_hash,
+    check_quiz_ids,
+    check_quiz_parity,
 )
 """Every check, in the order they run."""
 

@@ -31,13 +31,13 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
             lesson = by_uri.get(target_uri)
             if lesson is None:
                 yield error(where, link.line, f"link to '{link.target}', but no page "
-                            f"'{target_uri}' exists; check the file name", "link")
+                            f"'{target_uri}' exists; check the file name", "link", link.col)
                 continue
             target_page = course.fallback_for(lesson, page.lang)
             if parts.fragment and target_page and parts.fragment not in anchors(target_page):
                 yield error(where, link.line, f"link to '{link.target}', but "
                             f"'{rel(target_page.path, course.root)}' has no heading with "
-                            f"anchor '#{parts.fragment}'", "link-anchor")
+                            f"anchor '#{parts.fragment}'", "link-anchor", link.col)
 
 
 def check_images(course: Course) -> Iterator[Diagnostic]:
@@ -50,11 +50,12 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
             where = rel(page.path, course.root)
             if not (base / unquote(link.target)).is_file():
                 yield error(where, link.line, f"image '{link.target}' not found; put the file "
-                            f"at '{rel(base / link.target, course.root)}'", "image-missing")
+                            f"at '{rel(base / link.target, course.root)}'", "image-missing",
+                            link.col)
             if not link.text.strip():
                 yield warning(where, link.line, f"image '{link.target}' has no alt text; "
                               "describe it in the page's language: ![description](...)",
-                              "image-alt")
+                              "image-alt", link.col)
 
 
 def _all_lessons(course: Course) -> Iterator[Lesson]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..frontmatter import split
+from ..frontmatter import body_of
 from ..markdown_text import heading_anchor, headings
 from ..model import Page
 
 
 @cache
 def _body(path: Path) -> tuple[str, int]:
-    source = split(path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
-    return source.body, source.body_line
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    return body_of(text)
 
 
 def page_body(page: Page) -> tuple[str, int]:

@@ -1,7 +1,9 @@
 """The ``course`` MkDocs plugin: routes MkDocs events to the course model.
 
 Per-build state is created in ``on_config`` so that ``mkdocs serve`` rebuilds
-keep nothing stale.
+keep nothing stale. mkdocs-static-i18n runs one build per language; the
+language of a build is known from ``on_pre_build`` on, and
+:class:`build_tools.site.builder.LanguageBuild` does that build's work.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from ..diagnostics import has_errors
 from ..loader import load_course_cached
 from ..model import Course
 from ..progress import current
 from ..quiz import site as quiz_site
+from ..site.builder import LanguageBuild
+from ..site.urls import current_language
 from .config import CoursePluginConfig
 
 
@@ -29,6 +34,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.course: Course | None = None
+        self.site: LanguageBuild | None = None
+        self.index_sizes: dict[str, int] = {}
+        """Search index size in bytes per language, for reports and tests."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``."""
@@ -46,13 +54,26 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         quiz_site.add_assets(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Start the build of the language mkdocs-static-i18n has just configured."""
+        if self.config.enabled and self.course is not None:
+            self.site = LanguageBuild(self.course, current_language(config), config)
+
+    # After mkdocs-static-i18n (-100), which picks each language's files first.
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add the knowledge checks' script and style sheet."""
-        if self.config.enabled:
-            files = quiz_site.add_files(files, config)
+        """Add the pages missing in this language, and the knowledge checks' assets."""
+        if self.site:
+            files = quiz_site.add_files(self.site.files(files, config), config)
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
+    # After mkdocs-static-i18n (-100), which removes the language folders' sections.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Title module sections in the page's language."""
+        return self.site.nav(nav) if self.site else nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          **kwargs: Any) -> str:
         """Count the page for the progress display; give the quiz extension the page's facts."""
         if self.config.enabled:
@@ -60,3 +81,40 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if self.course is not None:
                 quiz_site.configure_page(config, self.course, page)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+        """Index the page for search; mark fallback content and add the notice."""
+        return self.site.page_content(html, page) if self.site else html
+
+    # After mkdocs-static-i18n (50), whose language menu links this replaces.
+    @event_priority(-110)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        **kwargs: Any) -> Any:
+        """Give the page templates the frame and the language menu."""
+        if self.site:
+            self.site.page_context(context, page, config)
+        return context
+
+    # After mkdocs-static-i18n (50), which sets the language menu for every template.
+    @event_priority(-110)
+    def on_template_context(self, context: Any, *, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """Give static templates (the 404 page) the frame."""
+        if self.site:
+            self.site.template_context(context, template_name, config)
+        return context
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """Route each language's 404 page to its own folder."""
+        return self.site.post_template(output_content, template_name) if self.site else \
+            output_content
+
+    # Before mkdocs-static-i18n (-100), which starts the next language's build.
+    @event_priority(0)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write this language's search index."""
+        if self.site:
+            self.site.finish()
+            self.index_sizes[self.site.lang] = self.site.index_size
+            self.site = None

@@ -21,5 +21,6 @@ def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Pa
     run_mkdocs(minimal, site, dirty=True)
     changed = {p for p, mtime in untouched.items()
                if p.stat().st_mtime_ns != mtime and p.name != "404.html"}  # a template, not a page
-    assert changed == {site / "ru/01-basics/02-second.html"}
+    # kk has no such page: its fallback copy is built from the ru source, so it follows
+    assert changed == {site / "ru/01-basics/02-second.html", site / "01-basics/02-second.html"}
     assert "Новая строка." in (site / "ru/01-basics/02-second.html").read_text(encoding="utf-8")

@@ -1,0 +1,126 @@
+"""What the ``course`` plugin does during one language's build, hook by hook.
+
+mkdocs-static-i18n runs one MkDocs build per language, one after the other;
+:class:`LanguageBuild` holds the state of one of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..model import Course
+from ..progress import current
+from .fallback import add_fallback_pages, content_language
+from .frame import alternates, frame_context, wrap_fallback
+from .search_index import SearchIndex
+from .urls import module_titles, norm_src_uri, prefix
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+NOT_FOUND = "404.html"
+
+
+class LanguageBuild:
+    """The site of one language: its fallback pages, page frame and search index."""
+
+    def __init__(self, course: Course, lang: str, config: Any) -> None:
+        self.course = course
+        self.lang = lang
+        self.site_dir = Path(config.site_dir)
+        self.frame = frame_context(course, lang)
+        self.index = SearchIndex(lang)
+        self.index_size = 0
+        config.site_name = self.frame["title"]
+        # The title of the heading permalinks (toc's default is English).
+        if "toc" in config.markdown_extensions:
+            toc = config.mdx_configs.setdefault("toc", {})
+            toc["permalink_title"] = self.frame["t"]("Link to this section")
+
+    @property
+    def is_default(self) -> bool:
+        """True for the language built at the site root."""
+        return self.lang == self.course.default_language
+
+    def files(self, files: Files, config: Any) -> Files:
+        """Add the pages this language lacks and start counting its pages."""
+        files = add_fallback_pages(files, config, self.course, self.lang)
+        current().start(f"pages {self.lang}", len(files.documentation_pages()))
+        return files
+
+    def nav(self, nav: Navigation) -> Navigation:
+        """Title each module's section with its overview page's title, not its folder name."""
+        titles = module_titles(self.course, self.lang)
+        for item in nav:
+            if isinstance(item, Section):
+                folder = _section_folder(item)
+                item.title = titles.get(folder, item.title) if folder else item.title
+        return nav
+
+    def page_content(self, html: str, page: Page) -> str:
+        """Index the page and mark fallback content with its language."""
+        content_lang = content_language(page.file, self.lang)
+        title = str(page.title or "")
+        url = page.file.dest_uri.removeprefix(self.frame["prefix"])
+        self.index.add_page(url, title, html, content_lang)
+        if content_lang != self.lang:
+            html = wrap_fallback(html, self.lang, content_lang)
+        return html
+
+    def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
+        """Give the templates our frame and the same page in the other languages."""
+        context["course_site"] = self.frame
+        src_uri = norm_src_uri(self.course, page.file.src_uri)
+        _set_alternate(config, alternates(self.course, self.lang, src_uri))
+
+    def template_context(self, context: dict[str, Any], name: str, config: Any) -> None:
+        """Give static templates (the 404 page) our frame, with links relative to its folder."""
+        context["course_site"] = self.frame
+        if name == NOT_FOUND:
+            context["base_url"] = "." if self.is_default else ".."
+            _set_alternate(config, alternates(self.course, self.lang, "index.md"))
+
+    def post_template(self, output: str, name: str) -> str:
+        """Keep the default language's 404 at the root; put the others' in their folders.
+
+        Every language build renders ``404.html`` into the site root; MkDocs
+        skips writing a template whose output is empty.
+        """
+        if name != NOT_FOUND or self.is_default:
+            return output
+        target = self.site_dir / prefix(self.course, self.lang) / NOT_FOUND
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""
+
+    def finish(self) -> None:
+        """Write the search index and end the progress line."""
+        path = self.site_dir / self.frame["search_index"]
+        self.index_size = self.index.write(path)
+        current().finish()
+        log.info("search index %s: %d pages, %d bytes", self.frame["search_index"],
+                 len(self.index.pages), self.index_size)
+
+
+def _section_folder(section: Section) -> str | None:
+    """Return the module folder a section of the navigation shows, from its first page."""
+    for child in section.children:
+        if isinstance(child, Page):
+            parts = PurePosixPath(child.file.dest_uri).parts
+            return parts[-2] if len(parts) >= 2 else None
+    return None
+
+
+def _set_alternate(config: Any, links: list[dict[str, str]]) -> None:
+    """Set Material's language menu entries.
+
+    mkdocs-static-i18n sets them as an attribute of ``config.extra``, which
+    templates read before the mapping item, so both are set.
+    """
+    config.extra["alternate"] = links
+    config.extra.alternate = links

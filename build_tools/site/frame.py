@@ -1,0 +1,93 @@
+"""The frame around every page: UI strings, language menu, dates, fallback notice, 404.
+
+Templates in ``build_tools/theme`` read one context variable, ``course_site``,
+built here for the language being rendered.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from ..i18n import format_day, gettext, language_name
+from ..model import Course
+from .urls import page_url, prefix
+
+DOMAIN = "site"
+"""Our message catalog domain: ``build_tools/locales/<lang>/LC_MESSAGES/site.po``."""
+
+NOTICES = {
+    "kk": "This page has not been translated into this language yet. "
+          "The Kazakh version is shown below.",
+    "ru": "This page has not been translated into this language yet. "
+          "The Russian version is shown below.",
+    "en": "This page has not been translated into this language yet. "
+          "The English version is shown below.",
+}
+"""The untranslated-page notice by the language shown instead. One message per
+language, since Kazakh and Russian inflect the language names differently."""
+
+GENERIC_NOTICE = ("This page has not been translated into this language yet. "
+                  "The version in %(language)s is shown below.")
+
+
+def translator(lang: str) -> Callable[..., str]:
+    """Return ``t(msgid, **values)``: our catalog string for ``lang``, with values filled in."""
+
+    def t(msgid: str, **values: object) -> str:
+        text = gettext(lang, DOMAIN, msgid)
+        return text % values if values else text
+
+    return t
+
+
+def build_day() -> datetime.date | None:
+    """Return the day given by ``SOURCE_DATE_EPOCH``; None without it (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+
+
+def alternates(course: Course, lang: str, src_uri: str) -> list[dict[str, str]]:
+    """Return Material's ``extra.alternate`` entries: the same page in every language.
+
+    Links are site-root-relative; Material's ``url`` filter makes them relative
+    to the page, so they work from ``file://``. Names are in the page's language.
+    """
+    return [{"name": language_name(other, lang), "lang": other,
+             "link": page_url(course, other, src_uri)} for other in course.languages]
+
+
+def frame_context(course: Course, lang: str) -> dict[str, Any]:
+    """Return the ``course_site`` template variable for pages of ``lang``."""
+    day = build_day()
+    t = translator(lang)
+    return {
+        "lang": lang,
+        "t": t,
+        "title": course.titles.get(lang, course.id),
+        "updated": t("Last updated: %(date)s", date=format_day(day, lang)) if day else "",
+        "prefix": prefix(course, lang),
+        "search_index": f"{prefix(course, lang)}search/index.{lang}.js",
+        "home": page_url(course, lang, "index.md"),
+    }
+
+
+def fallback_notice(reader_lang: str, content_lang: str) -> str:
+    """Return the HTML notice put above a page shown in ``content_lang`` to ``reader_lang``."""
+    t = translator(reader_lang)
+    msgid = NOTICES.get(content_lang)
+    text = t(msgid) if msgid else t(GENERIC_NOTICE,
+                                    language=language_name(content_lang, reader_lang))
+    return (f'<div class="admonition note course-fallback" lang="{escape(reader_lang)}">'
+            f'<p>{escape(text)}</p></div>')
+
+
+def wrap_fallback(html: str, reader_lang: str, content_lang: str) -> str:
+    """Put the notice above ``html`` and mark the content with its own language."""
+    return (fallback_notice(reader_lang, content_lang)
+            + f'<div lang="{escape(content_lang)}">{html}</div>')

@@ -1,0 +1,393 @@
+/*
+ * Offline search for pages opened from a folder (file://).
+ *
+ * Material's search runs in a web worker and fetches a JSON index; Chromium
+ * allows neither from file://. This script loads the language's index as a
+ * plain <script> (search/index.<lang>.js sets window.courseSearchIndex[lang])
+ * the first time search is opened, tokenises and stems it in memory, and
+ * shows results in Material's search box markup.
+ *
+ * Matching: case-insensitive (String.prototype.toLowerCase covers Kazakh and
+ * Russian capitals), ё read as е, words reduced to stems by a light
+ * suffix-stripping stemmer per language, every query word must match, and
+ * the last word also matches as a prefix while it is being typed.
+ */
+(function () {
+  "use strict";
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var MAX_PAGES = 20;
+  var MAX_SECTIONS = 3;
+  var SNIPPET = 180;
+
+  // ---- Stemmers ----------------------------------------------------------
+
+  // Kazakh is agglutinative: plural, possessive and case endings stack
+  // (ереже-лер-і-нің). They are stripped one by one, longest first, keeping a
+  // stem of at least 3 letters (4 before a one-letter ending).
+  var KK_SUFFIXES = sortLongestFirst((
+    "лар лер дар дер тар тер " +
+    "ымыз іміз ыңыз іңіз мыз міз ңыз ңіз ым ім ың ің сы сі ы і м ң " +
+    "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті н ын ін " +
+    "да де та те нда нде дан ден тан тен нан нен ндағы ндегі дағы дегі тағы тегі " +
+    "мен бен пен ша ше а е"
+  ).split(" "));
+
+  // Russian: an optional reflexive ending, then one inflectional ending.
+  var RU_REFLEXIVE = ["ся", "сь"];
+  var RU_SUFFIXES = sortLongestFirst((
+    "иями ями ами иях ях ах ием ем ом ой ей ий ый ая яя ое ее ые ие ого его ому ему " +
+    "ыми ими ых их ую юю ию ия ии ью ья ье ов ев ам ям ешь ишь ет ит ют ут ат ят " +
+    "им ете ите ть ость ости остью а я о е ы и у ю ь й"
+  ).split(" "));
+
+  function sortLongestFirst(list) {
+    return list.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+  }
+
+  function stripOnce(word, suffixes, minStem, minBeforeOne) {
+    for (var i = 0; i < suffixes.length; i++) {
+      var suffix = suffixes[i];
+      var rest = word.length - suffix.length;
+      if (rest >= (suffix.length === 1 ? minBeforeOne : minStem) && word.endsWith(suffix)) {
+        return word.slice(0, rest);
+      }
+    }
+    return word;
+  }
+
+  function stemKazakh(word) {
+    for (var step = 0; step < 6; step++) {
+      var shorter = stripOnce(word, KK_SUFFIXES, 3, 4);
+      if (shorter === word) break;
+      word = shorter;
+    }
+    return word;
+  }
+
+  function stemRussian(word) {
+    word = stripOnce(word, RU_REFLEXIVE, 3, 3);
+    return stripOnce(word, RU_SUFFIXES, 3, 3);
+  }
+
+  function stemEnglish(word) {
+    if (word.length <= 3) return word;
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    if (word.endsWith("ies") && word.length > 4) word = word.slice(0, -3) + "y";
+    else if (/(ss|x|z|ch|sh)es$/.test(word)) word = word.slice(0, -2);
+    else if (word.endsWith("s") && !word.endsWith("ss")) word = word.slice(0, -1);
+    if (word.endsWith("ing") && word.length > 5) word = word.slice(0, -3);
+    else if (word.endsWith("ed") && word.length > 4) word = word.slice(0, -2);
+    if (word.endsWith("e") && word.length > 3) word = word.slice(0, -1);
+    return word;
+  }
+
+  var STEMMERS = { kk: stemKazakh, ru: stemRussian, en: stemEnglish };
+
+  function normalize(word) {
+    return word.toLowerCase().replace(/ё/g, "е");
+  }
+
+  function stem(word, lang) {
+    var norm = normalize(word);
+    var stemmer = STEMMERS[lang];
+    return stemmer && !/\d/.test(norm) ? stemmer(norm) : norm;
+  }
+
+  function words(text) {
+    return text.match(WORD) || [];
+  }
+
+  // ---- Index -------------------------------------------------------------
+
+  function Index(data) {
+    this.sections = [];
+    this.postings = new Map();
+    this.langs = [data.lang];
+    var self = this;
+    data.pages.forEach(function (page, pageNo) {
+      var lang = page[2] || data.lang;
+      if (self.langs.indexOf(lang) < 0) self.langs.push(lang);
+      page[3].forEach(function (section) {
+        self.add({ page: pageNo, url: page[0], pageTitle: page[1], lang: lang,
+                   anchor: section[0], title: section[1], text: section[2] });
+      });
+    });
+    this.stems = Array.from(this.postings.keys());
+  }
+
+  Index.prototype.add = function (section) {
+    var id = this.sections.length;
+    section.titleStems = new Set(words(section.title).map(function (w) {
+      return stem(w, section.lang);
+    }));
+    this.sections.push(section);
+    var postings = this.postings;
+    var seen = new Set(section.titleStems);
+    words(section.pageTitle + " " + section.text).forEach(function (w) {
+      seen.add(stem(w, section.lang));
+    });
+    seen.forEach(function (s) {
+      if (!postings.has(s)) postings.set(s, []);
+      postings.get(s).push(id);
+    });
+  };
+
+  // Index stems a query word matches, with a weight: 2 for its stem in any
+  // language of the index; 1, for the word being typed, for stems it begins
+  // or that begin with it.
+  Index.prototype.match = function (word, typing) {
+    var variants = this.langs.map(function (lang) { return stem(word, lang); });
+    var norm = normalize(word);
+    var matches = new Map();
+    this.stems.forEach(function (s) {
+      if (variants.indexOf(s) >= 0) matches.set(s, 2);
+      else if (typing && (s.startsWith(norm) || (s.length >= 4 && norm.startsWith(s)))) {
+        matches.set(s, 1);
+      }
+    });
+    return matches;
+  };
+
+  Index.prototype.search = function (query) {
+    var terms = words(query);
+    if (!terms.length) return null;
+    var self = this;
+    var hits = null;
+    var matched = new Set();
+    var typing = !/\s$/.test(query);
+    terms.forEach(function (term, i) {
+      var stems = self.match(term, typing && i === terms.length - 1);
+      var found = new Map();
+      stems.forEach(function (weight, s) {
+        matched.add(s);
+        self.postings.get(s).forEach(function (id) {
+          var score = weight * (self.sections[id].titleStems.has(s) ? 5 : 1);
+          found.set(id, Math.max(found.get(id) || 0, score));
+        });
+      });
+      if (hits === null) {
+        hits = found;
+      } else {
+        hits.forEach(function (score, id) {
+          if (found.has(id)) hits.set(id, score + found.get(id)); else hits.delete(id);
+        });
+      }
+    });
+    return { pages: this.group(hits), stems: matched };
+  };
+
+  // Results by page, best page first, each with its best sections.
+  Index.prototype.group = function (hits) {
+    var pages = new Map();
+    var sections = this.sections;
+    hits.forEach(function (score, id) {
+      var section = sections[id];
+      if (!pages.has(section.page)) pages.set(section.page, { score: 0, sections: [] });
+      var page = pages.get(section.page);
+      page.score = Math.max(page.score, score);
+      page.sections.push({ score: score, section: section, id: id });
+    });
+    return Array.from(pages.values()).sort(function (a, b) {
+      return b.score - a.score || a.sections[0].id - b.sections[0].id;
+    }).map(function (page) {
+      page.sections.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      return page.sections.slice(0, MAX_SECTIONS).map(function (s) { return s.section; });
+    });
+  };
+
+  // ---- Rendering ---------------------------------------------------------
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c];
+    });
+  }
+
+  // The text around the first hit, with every hit marked.
+  function snippet(text, lang, stems) {
+    var first = -1;
+    WORD.lastIndex = 0;
+    var m;
+    while ((m = WORD.exec(text)) !== null) {
+      if (stems.has(stem(m[0], lang))) { first = m.index; break; }
+    }
+    var start = first > SNIPPET / 3 ? text.lastIndexOf(" ", first - SNIPPET / 3) + 1 : 0;
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first + 1);
+    var part = text.slice(start, end);
+    var html = part.replace(/[^\p{L}\p{N}]+|[\p{L}\p{N}]+/gu, function (piece) {
+      var isWord = /^[\p{L}\p{N}]/u.test(piece);
+      return isWord && stems.has(stem(piece, lang))
+        ? "<mark>" + escapeHtml(piece) + "</mark>" : escapeHtml(piece);
+    });
+    return (start > 0 ? "… " : "") + html + (end < text.length ? " …" : "");
+  }
+
+  function Search(root) {
+    this.root = root;
+    this.toggle = document.getElementById("__search");
+    this.input = root.querySelector("[data-course-search-input]");
+    this.meta = root.querySelector("[data-course-search-meta]");
+    this.list = root.querySelector("[data-course-search-list]");
+    this.strings = JSON.parse(root.querySelector("[data-course-search-strings]").textContent);
+    this.lang = root.getAttribute("data-lang");
+    this.base = root.getAttribute("data-base") || ".";
+    this.index = null;
+    this.loading = false;
+  }
+
+  Search.prototype.load = function () {
+    if (this.index || this.loading) return;
+    var self = this;
+    var registry = window.courseSearchIndex || {};
+    if (registry[this.lang]) { this.ready(registry[this.lang]); return; }
+    this.loading = true;
+    this.meta.textContent = this.strings.loading;
+    var script = document.createElement("script");
+    script.src = this.root.getAttribute("data-index");
+    script.onload = function () {
+      self.loading = false;
+      var data = (window.courseSearchIndex || {})[self.lang];
+      if (data) self.ready(data); else self.meta.textContent = self.strings.failed;
+    };
+    script.onerror = function () {
+      self.loading = false;
+      self.meta.textContent = self.strings.failed;
+    };
+    document.head.appendChild(script);
+  };
+
+  Search.prototype.ready = function (data) {
+    this.index = new Index(data);
+    this.root.setAttribute("data-course-search-ready", "");
+    this.run();
+  };
+
+  Search.prototype.run = function () {
+    if (!this.index) return;
+    var result = this.index.search(this.input.value);
+    this.list.textContent = "";
+    if (!result) { this.meta.textContent = this.strings.placeholder; return; }
+    var pages = result.pages;
+    this.meta.textContent = pages.length === 0 ? this.strings.none
+      : pages.length === 1 ? this.strings.one
+        : this.strings.other.replace("#", String(pages.length));
+    var self = this;
+    pages.slice(0, MAX_PAGES).forEach(function (sections) {
+      self.list.appendChild(self.item(sections, result.stems));
+    });
+  };
+
+  Search.prototype.item = function (sections, stems) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var self = this;
+    li.innerHTML = sections.map(function (section, i) {
+      var href = self.base + "/" + section.url + (section.anchor ? "#" + section.anchor : "");
+      var other = section.lang !== self.lang;
+      var head = i === 0
+        ? "<div class=\"md-search-result__icon md-icon\"></div><h1>" +
+          escapeHtml(section.pageTitle) + "</h1>" +
+          (other ? "<span class=\"course-search__lang\">" +
+            escapeHtml(self.strings["in"][section.lang] || section.lang) + "</span>" : "")
+        : "";
+      var sub = section.anchor ? "<h2>" + escapeHtml(section.title) + "</h2>" : "";
+      return "<a href=\"" + escapeHtml(href) + "\" class=\"md-search-result__link\">" +
+        "<article class=\"md-search-result__article" +
+        (i === 0 ? " md-search-result__article--document" : "") + " md-typeset\"" +
+        (other ? " lang=\"" + escapeHtml(section.lang) + "\"" : "") + ">" + head + sub +
+        "<p>" + snippet(section.text, section.lang, stems) + "</p></article></a>";
+    }).join("");
+    return li;
+  };
+
+  // ---- Opening, closing and the keyboard ---------------------------------
+
+  Search.prototype.open = function () {
+    if (!this.toggle.checked) {
+      this.toggle.checked = true;
+      this.toggle.dispatchEvent(new Event("change"));
+    }
+    this.input.focus();
+    this.load();
+  };
+
+  Search.prototype.close = function () {
+    if (this.toggle.checked) {
+      this.toggle.checked = false;
+      this.toggle.dispatchEvent(new Event("change"));
+    }
+    this.input.blur();
+  };
+
+  Search.prototype.links = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll("a"));
+  };
+
+  Search.prototype.move = function (by) {
+    var links = this.links();
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var next = at < 0 ? (by > 0 ? 0 : links.length - 1) : at + by;
+    if (next < 0 || next >= links.length) { this.input.focus(); return; }
+    links[next].focus();
+  };
+
+  function isEditable(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  Search.prototype.onKey = function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var open = this.toggle.checked;
+    if (!open) {
+      if ((event.key === "/" || event.key === "s" || event.key === "S") &&
+          !isEditable(event.target)) {
+        event.preventDefault();
+        this.open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      this.move(event.key === "ArrowDown" ? 1 : -1);
+    } else if (event.key === "Enter" && event.target === this.input) {
+      event.preventDefault();
+      var first = this.links()[0];
+      if (first) { this.close(); window.location.href = first.href; }
+    }
+  };
+
+  Search.prototype.bind = function () {
+    var self = this;
+    document.addEventListener("keydown", function (e) { self.onKey(e); }, true);
+    this.toggle.addEventListener("change", function () {
+      if (self.toggle.checked) { self.input.focus(); self.load(); }
+    });
+    this.input.addEventListener("focus", function () { self.open(); });
+    this.input.addEventListener("input", function () { self.run(); });
+    this.input.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    this.input.form.addEventListener("reset", function () {
+      setTimeout(function () { self.run(); self.input.focus(); }, 0);
+    });
+    this.list.addEventListener("click", function (e) {
+      if (e.target.closest("a")) self.close();
+    });
+  };
+
+  var root = document.querySelector("[data-course-search]");
+  if (root) {
+    var search = new Search(root);
+    search.bind();
+    window.courseSearch = {
+      stem: stem,
+      search: function (query) {
+        return search.index ? search.index.search(query) : null;
+      }
+    };
+  }
+})();
