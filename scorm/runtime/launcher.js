@@ -1,7 +1,10 @@
 /*
  * The SCO's launch page: one API session per launch, the SCO's pages in an
  * iframe with our own previous/next and page list, and window.CourseHost for
- * the knowledge checks inside the pages (quiz.js calls parent.CourseHost).
+ * the knowledge checks inside the pages (quiz.js calls parent.CourseHost:
+ * loadAnswers, answer, testResult, resetAnswers; the contract is written at the
+ * top of build_tools/quiz/assets/quiz.js and tested end to end in
+ * tests/scorm/test_end_to_end.py).
  * The configuration (pages, questions by index, mastery score, limits) is the
  * JSON in <script id="sco-config">, written by the build.
  */
