@@ -226,7 +226,9 @@
   function testResult(result) {
     var max = Number(result && result.max) || 0;
     var percent = max > 0 ? Math.round(Number(result.raw) / max * 10000) / 100 : 0;
-    passed = config.mastery !== null && percent >= config.mastery;
+    // Decided on the exact ratio, as quiz.js does, not on the rounded percent.
+    passed = config.mastery !== null && max > 0 &&
+      Number(result.raw) * 100 >= config.mastery * max;
     // Score first, then the status it decides (1.2 RTE 3.4.2.1.5 with masteryscore).
     session.set("scoreMin", 0);
     session.set("scoreMax", 100);
