@@ -228,7 +228,11 @@ def test_lessons_tracked_suspended_and_resumed(browser: Any, lms_site: str,
     assert shown(lms.content(), "sf-01-q1")["state"] == "incorrect"
     assert shown(lms.content(), "sf-01-q5")["state"] == "correct"
     no_stored_answers(lms.content())
-    # The footer links of the pages, then the launcher's buttons.
+    # The footer links of the pages and the browser's back, then the launcher's buttons.
+    click_and_wait(lms, lms.content(), "a.md-footer__link--next", 2)
+    lms.content().evaluate("() => history.back()")
+    lms.wait_for_page(1)
+    assert bookmark(lms) == PAGES[1]
     for frame, selector, index in (
         (lms.content, "a.md-footer__link--next", 2),
         (lms.content, "a.md-footer__link--prev", 1),
