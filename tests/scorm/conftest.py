@@ -23,6 +23,15 @@ def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def quiz_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/`` of the 'quiz' fixture course (every question type) after ``course build``."""
+    root = copy_course("quiz", tmp_path_factory.mktemp("quiz-dist") / "course")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+@pytest.fixture(scope="session")
 def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``dist/`` of the project's own course after one ``course build``."""
     root = copy_course("sample", tmp_path_factory.mktemp("sample"))

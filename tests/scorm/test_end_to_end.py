@@ -21,28 +21,28 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from build_tools.markdown.quiz import decode_key
-from tests.conftest import copy_course, run_cli
 from tests.scorm.harness import AVAILABLE, Lms, serve_packages
+from tests.scorm.trainee import (
+    NAMES,
+    SUFFIX,
+    bookmark,
+    choose,
+    click_and_wait,
+    interactions,
+    last_values,
+    no_stored_answers,
+    resume_data,
+    set_values,
+    shown,
+    type_answer,
+)
 
 pytestmark = pytest.mark.skipif(not AVAILABLE,
                                 reason="needs node_modules (npm ci) and /usr/bin/chromium")
 
 COURSE = "quiz-course"
-SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
 PAGES = ["01-safety/index.html", "01-safety/01-contact.html", "01-safety/02-extra.html",
          "01-safety/03-test.html"]
-NAMES = {
-    "1.2": {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
-            "exit": "cmi.core.exit", "entry": "cmi.core.entry", "raw": "cmi.core.score.raw",
-            "min": "cmi.core.score.min", "max": "cmi.core.score.max",
-            "response": "student_response", "when": "time", "wrong": "wrong",
-            "set": "LMSSetValue", "get": "LMSGetValue"},
-    "2004": {"location": "cmi.location", "status": "cmi.completion_status",
-             "exit": "cmi.exit", "entry": "cmi.entry", "raw": "cmi.score.raw",
-             "min": "cmi.score.min", "max": "cmi.score.max",
-             "response": "learner_response", "when": "timestamp", "wrong": "incorrect",
-             "set": "SetValue", "get": "GetValue"},
-}
 LATENCY = {"1.2": re.compile(r"^\d{4}:\d\d:\d\d\.\d\d$"),
            "2004": re.compile(r"^PT(\d+H)?(\d+M)?\d+(\.\d+)?S$")}
 WHEN = {"1.2": re.compile(r"^\d\d:\d\d:\d\d$"),
@@ -54,100 +54,12 @@ LONG_NUMBER = "1234567890" * 2
 
 
 @pytest.fixture(scope="module")
-def quiz_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``dist/`` of the 'quiz' fixture course after one ``course build``."""
-    root = copy_course("quiz", tmp_path_factory.mktemp("e2e") / "course")
-    result = run_cli(root, "build")
-    assert result.exit_code == 0, result.output
-    return root / "dist"
-
-
-@pytest.fixture(scope="module")
 def lms_site(quiz_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The module packages (kk) and the course packages (ru) behind the test LMS."""
     zips = [quiz_dist / f"{COURSE}_{scope}_{SUFFIX[v]}.zip"
             for scope in ("sf_kk", "course_ru") for v in SUFFIX]
     with serve_packages(zips, tmp_path_factory.mktemp("e2e-lms")) as base:
         yield base
-
-
-# ---- the trainee's hands ----
-
-
-def click_and_wait(lms: Lms, frame: Any, selector: str, index: int) -> None:
-    """Click ``selector`` in ``frame`` and wait until page ``index`` is shown and tracked."""
-    frame.click(selector)
-    lms.wait_for_page(index)
-
-
-def choose(frame: Any, qid: str, *values: str) -> None:
-    """Tick the options ``values`` of a choice question by clicking their labels, then Check."""
-    for value in values:
-        frame.click(f'label[for="quiz-{qid}-{value}"]')
-    frame.click(f"#quiz-{qid} .quiz-check")
-
-
-def type_answer(frame: Any, qid: str, text: str) -> None:
-    """Type into a numeric or text question, then Check."""
-    frame.fill(f"#quiz-{qid} input[type=text]", text)
-    frame.click(f"#quiz-{qid} .quiz-check")
-
-
-def shown(frame: Any, qid: str) -> dict[str, Any]:
-    """What the page shows for question ``qid``: ticked options, typed text, feedback."""
-    return dict(frame.evaluate("""id => {
-        const q = document.getElementById('quiz-' + id);
-        const typed = q.querySelector('input[type=text]');
-        return {
-            checked: [...q.querySelectorAll('input:checked')].map(i => i.value),
-            typed: typed ? typed.value : null,
-            kind: q.querySelector('.quiz-feedback').getAttribute('data-kind'),
-            feedback: q.querySelector('.quiz-feedback').textContent,
-            state: q.classList.contains('quiz--correct') ? 'correct' :
-                q.classList.contains('quiz--incorrect') ? 'incorrect' : null,
-        };
-    }""", qid))
-
-
-# ---- what the LMS saw ----
-
-
-def set_values(lms: Lms) -> list[tuple[str, str]]:
-    """Every SetValue call of the session, in order."""
-    return [(c[1], c[2]) for c in lms.calls(NAMES[lms.version]["set"])]
-
-
-def last_values(lms: Lms) -> dict[str, str]:
-    return dict(set_values(lms))
-
-
-def interactions(lms: Lms) -> dict[int, dict[str, str]]:
-    """The interaction records the SCO wrote, by index."""
-    found: dict[int, dict[str, str]] = {}
-    for element, value in set_values(lms):
-        match = re.fullmatch(r"cmi\.interactions\.(\d+)\.(.+)", element)
-        if match:
-            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
-    return found
-
-
-def bookmark(lms: Lms) -> str:
-    return last_values(lms)[NAMES[lms.version]["location"]]
-
-
-def resume_data(cmi: dict[str, Any]) -> dict[str, Any]:
-    """The previous session's cmi data, as an LMS hands it to the next launch."""
-    data = dict(cmi.get("cmi", cmi))
-    if "core" in data:
-        data["core"] = {**data["core"], "entry": "resume"}
-    else:
-        data["entry"] = "resume"
-    return data
-
-
-def no_stored_answers(frame: Any) -> None:
-    """Inside the LMS the answers live in the LMS: the browser's storage stays empty."""
-    assert frame.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
 
 
 # ---- lesson questions, navigation, suspend and resume ----
@@ -373,66 +285,6 @@ def test_module_test_failed_then_retried(browser: Any, lms_site: str, version: s
     assert shown(page, "sf-test-q3")["typed"] == ""
     assert page.locator(".quiz-summary").text_content() != ""
     again.check_clean()
-
-
-# ---- what the pages and the manifest say about the same thing ----
-
-
-def mastery_by_launch(manifest: etree._Element) -> dict[str, float | None]:
-    """Each SCO's mastery score in percent, by launch page, as the manifest gives it."""
-    hrefs = {r.get("identifier"): r.get("href")
-             for r in manifest.xpath("//*[local-name()='resource'][@href]")}
-    found: dict[str, float | None] = {}
-    for item in manifest.xpath("//*[local-name()='item'][@identifierref]"):
-        score = item.xpath(".//*[local-name()='masteryscore']/text()")
-        measure = item.xpath(".//*[local-name()='minNormalizedMeasure']/text()")
-        percent = float(score[0]) if score else float(measure[0]) * 100 if measure else None
-        found[hrefs[item.get("identifierref")]] = percent
-    return found
-
-
-def page_facts_problems(path: Path) -> list[str]:
-    """Where a package's pages, launcher configuration and manifest disagree.
-
-    quiz.js reads the page id, question ids and pass mark from the page; the
-    launcher from its configuration; the LMS the mastery score from the manifest.
-    """
-    problems = []
-    with zipfile.ZipFile(path) as archive:
-        mastery = mastery_by_launch(etree.fromstring(archive.read("imsmanifest.xml")))
-        for launch, percent in mastery.items():
-            config = json.loads(lxml_html.document_fromstring(
-                archive.read(launch)).get_element_by_id("sco-config").text)
-            if config["mastery"] != percent:
-                problems.append(f"{launch}: mastery {config['mastery']} != manifest {percent}")
-            questions = []
-            for page in config["pages"]:
-                doc = lxml_html.document_fromstring(archive.read(page["href"]))
-                facts = doc.find_class("quiz-page")
-                if not facts:
-                    continue
-                page_id = facts[0].get("data-page-id")
-                if page_id != page["id"]:
-                    problems.append(f"{page['href']}: page id {page_id} != {page['id']}")
-                test = facts[0].get("data-test") == "true"
-                if test and float(facts[0].get("data-pass-mark")) != percent:
-                    problems.append(f"{page['href']}: pass mark "
-                                    f"{facts[0].get('data-pass-mark')} != manifest {percent}")
-                questions += [(q.get("data-quiz-id"), page_id) for q in doc.find_class("quiz")]
-            if questions != [(q["id"], q["page"]) for q in config["questions"]]:
-                problems.append(f"{launch}: questions {questions} != {config['questions']}")
-    return problems
-
-
-def test_pages_launcher_and_manifest_agree(quiz_dist: Path, sample_dist: Path) -> None:
-    zips = sorted(quiz_dist.glob("*.zip")) + sorted(sample_dist.glob("*.zip"))
-    assert len(zips) > 12  # 12 of the fixture course, and the sample course's
-    assert {str(z.name): page_facts_problems(z) for z in zips} == {
-        str(z.name): [] for z in zips}
-    with zipfile.ZipFile(quiz_dist / f"{COURSE}_course_ru_scorm12.zip") as archive:
-        assert mastery_by_launch(etree.fromstring(archive.read("imsmanifest.xml"))) == {
-            "launch_sf.html": 60.0}
-        assert b'data-page-id="sf-02"' in archive.read("ru/" + PAGES[2])  # a fallback page
 
 
 # ---- the sample course: every question of a module answered right ----
