@@ -125,3 +125,7 @@ class BuildFailed(Exception):
         super().__init__(summary or f"{len(diagnostics)} problem(s)")
         self.diagnostics = diagnostics
         self.summary = summary
+
+    def __reduce__(self) -> tuple[type[BuildFailed], tuple[list[Diagnostic], str]]:
+        # Builds run in worker processes: the failure must survive pickling whole.
+        return (BuildFailed, (self.diagnostics, self.summary))

@@ -56,8 +56,6 @@ class Page:
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     """1-based line in the file of each front matter key."""
     questions: tuple[Question, ...] = ()
-    meta_lines: Mapping[str, int] = field(default_factory=dict)
-    """1-based line in the file of each front matter key."""
 
 
 @dataclass(frozen=True)

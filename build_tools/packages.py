@@ -56,13 +56,13 @@ def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
     return f"{course_id}_{scope}_{lang}_{VERSION_SUFFIX[version]}.zip"
 
 
-def write_packages(course: Course, site_dir: Path, dist_dir: Path
+def write_packages(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
                    ) -> tuple[list[PackageReport], list[Diagnostic]]:
-    """Write every package of ``course`` from ``site_dir`` into ``dist_dir``."""
+    """Write the packages of ``course`` (of language ``only``, or all) from ``site_dir``."""
     builder = _Builder(course, site_dir)
     dist_dir.mkdir(parents=True, exist_ok=True)
     reports = []
-    for lang in course.languages:
+    for lang in [only] if only else course.languages:
         scos = [builder.sco(module, lang) for module in course.modules]
         units: list[tuple[str, list[Sco]]] = [
             (m.id, [s]) for m, s in zip(course.modules, scos, strict=True) if s is not None]
@@ -87,6 +87,8 @@ class _Builder:
         self.site_dir = site_dir
         self.diagnostics: list[Diagnostic] = []
         self.cache: dict[tuple[str, frozenset[str]], tuple[bytes, set[str]]] = {}
+        self.assets: dict[str, tuple[bytes, frozenset[str]] | None] = {}
+        """Each asset read once for all packages: its shipped bytes and what its CSS loads."""
 
     def report(self, path: str, message: str, code: str, *, warn: bool = False) -> None:
         diagnostic = (warning if warn else error)(path, None, message, code)
@@ -166,16 +168,24 @@ class _Builder:
             path = todo.pop()
             if path in done:
                 continue
-            data = self.read(path)
-            if data is None:
+            asset = self.asset(path)
+            if asset is None:
                 continue
             done.add(path)
-            if path.endswith((".js", ".css")):
-                data = strip_source_map(data)
-            files[path] = data
-            if path.endswith(".css"):
-                todo += sorted(css_references(data.decode("utf-8", "replace"), path))
+            files[path], references = asset
+            todo += sorted(references)
         return done
+
+    def asset(self, path: str) -> tuple[bytes, frozenset[str]] | None:
+        """Return an asset's bytes as shipped and the files its CSS loads, reading it once."""
+        if path not in self.assets:
+            data = self.read(path)
+            if data is not None and path.endswith((".js", ".css")):
+                data = strip_source_map(data)
+            references = frozenset(css_references(data.decode("utf-8", "replace"), path)
+                                   if data is not None and path.endswith(".css") else ())
+            self.assets[path] = None if data is None else (data, references)
+        return self.assets[path]
 
     def read(self, path: str) -> bytes | None:
         """Return a site file's bytes; refuse anything that resolves outside the site."""

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import sys
+import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +22,9 @@ from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_e
 from .loader import load_course
 from .model import Course
 from .packages import PackageReport, write_packages
+from .parallel import available_jobs, run_jobs
 from .progress import Progress, use
+from .site import only
 from .swap import staged_dir
 
 MKDOCS_CONFIG = "mkdocs.yml"
@@ -60,18 +65,94 @@ def require_course(root: Path, *, strict: bool = False) -> tuple[Course, list[Di
 def build_site(
     root: Path, *, strict: bool = False, progress: Progress | None = None
 ) -> BuildResult:
-    """Check the sources, then build the site into ``site/``, replacing it only on success."""
+    """Check the sources, then build the site and the packages.
+
+    Both are built in temporary folders; ``dist/`` and then ``site/`` are
+    swapped in only when everything succeeded.
+    """
     course, diagnostics = require_course(root, strict=strict)
-    use(progress or Progress(enabled=False))
+    progress = progress or Progress(enabled=False)
+    use(progress)
     site_dir = root / course.config.site_dir
     with staged_dir(site_dir) as staged:
-        run_mkdocs(root, staged)
-    packages, problems = build_packages(course, site_dir, strict=strict)
+        build_languages(course, staged, progress)
+        packages, problems = build_packages(course, staged, strict=strict, progress=progress)
     return BuildResult(course, site_dir, diagnostics + problems, packages)
 
 
+def build_languages(course: Course, site_dir: Path, progress: Progress) -> None:
+    """Build every language of the site into ``site_dir``, one process per language.
+
+    The default language's process builds straight into ``site_dir`` (the site
+    root and the shared assets); each other language is built beside it and
+    its folder moved in.
+    """
+    if len(course.languages) == 1 or available_jobs() == 1:
+        run_mkdocs(course.root, site_dir)
+        return
+    others = [lang for lang in course.languages if lang != course.default_language]
+    scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
+               for lang in others}
+    outputs = {course.default_language: site_dir,
+               **{lang: folder / lang for lang, folder in scratch.items()}}
+    try:
+        jobs = [(course.root, lang, scratch.get(lang, site_dir)) for lang in course.languages]
+        with _pages_written(progress, course, outputs):
+            run_jobs(_build_one_language, jobs)
+        for lang, folder in scratch.items():
+            (folder / lang).rename(site_dir / lang)
+    finally:
+        for folder in scratch.values():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _pages_written(progress: Progress, course: Course, outputs: dict[str, Path]
+                   ) -> Iterator[None]:
+    """Show the pages written so far by the language processes, counted on disk."""
+    if not progress.enabled:
+        yield
+        return
+    per_language = 1 + sum(1 + len(m.lessons) for m in course.modules)
+    total = per_language * len(outputs)
+    progress.start(f"pages {' '.join(outputs)}", total)
+    stop = threading.Event()
+
+    def count() -> int:
+        written = 0
+        for lang, folder in outputs.items():
+            pages = [p for p in folder.rglob("*.html") if p.name != "404.html"]
+            if lang == course.default_language:  # the other languages' folders are beside
+                pages = [p for p in pages if p.relative_to(folder).parts[0] not in outputs]
+            written += min(len(pages), per_language)
+        return written
+
+    def watch() -> None:
+        while not stop.wait(0.2):
+            progress.update(count())
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+        progress.update(count())
+    finally:
+        stop.set()
+        watcher.join()
+        progress.finish()
+
+
+def _build_one_language(root: Path, lang: str, site_dir: Path) -> None:
+    """Build one language of the site (runs in a process of its own)."""
+    only.restrict_to(lang)
+    try:
+        run_mkdocs(root, site_dir)
+    finally:
+        only.restrict_to(None)
+
+
 def build_packages(
-    course: Course, site_dir: Path, *, strict: bool = False
+    course: Course, site_dir: Path, *, strict: bool = False, progress: Progress | None = None
 ) -> tuple[list[PackageReport], list[Diagnostic]]:
     """Write the SCORM packages into ``dist/``, replacing it only when all of them are good.
 
@@ -80,8 +161,14 @@ def build_packages(
     Raises:
         BuildFailed: a package could not be built (its diagnostics say why).
     """
+    progress = progress or Progress(enabled=False)
+    progress.start(f"packages {' '.join(course.languages)}", len(course.languages))
     with staged_dir(course.root / course.config.dist_dir) as staged:
-        reports, problems = write_packages(course, site_dir, staged)
+        jobs = [(course, site_dir, staged, lang) for lang in course.languages]
+        results = run_jobs(write_packages, jobs, on_done=progress.advance)
+        progress.finish()
+        reports = [report for found, _ in results for report in found]
+        problems = list(dict.fromkeys(d for _, found in results for d in found))
         problems = apply_severities(problems, course.config.severities, strict=strict)
         if has_errors(problems):
             raise BuildFailed(problems, "the SCORM packages have errors; dist/ was not changed")

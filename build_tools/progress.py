@@ -30,6 +30,12 @@ class Progress:
         self.done += steps
         self._draw()
 
+    def update(self, done: int) -> None:
+        """Set the count of done steps (for work counted from outside, e.g. files written)."""
+        if done != self.done:
+            self.done = done
+            self._draw()
+
     def finish(self) -> None:
         """End the current line, if one is shown."""
         if self.enabled and self.label:

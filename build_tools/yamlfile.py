@@ -31,10 +31,6 @@ class YamlDoc:
         return self.key_lines.get(key, default)
 
 
-_Loader = yaml.SafeLoader
-"""The pure-Python loader: libyaml's is faster but words its error messages differently."""
-
-
 def load_mapping(text: str) -> YamlDoc:
     """Parse ``text`` as a YAML mapping (empty text gives an empty mapping).
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import time
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from .manifest import manifest_bytes
 from .model import Package
 from .validate import schema_files
+from .zipwriter import write_archive
 
 DEFAULT_EPOCH = 1577836800
 """2020-01-01 00:00:00 UTC, used when ``SOURCE_DATE_EPOCH`` is not set."""
@@ -46,15 +46,7 @@ def package_entries(package: Package) -> dict[str, bytes]:
 
 def write_zip(entries: Mapping[str, bytes], path: Path) -> int:
     """Write ``entries`` in their order to ``path``; return the size of the zip in bytes."""
-    date_time = zip_timestamp()
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in entries.items():
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below are read
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compresslevel=9)
-    return path.stat().st_size
+    return write_archive(entries, path, zip_timestamp())
 
 
 def write_package(package: Package, path: Path) -> int:

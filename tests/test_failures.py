@@ -46,7 +46,7 @@ FAILURES = [
      "course.yml: error: no 'course.yml' in '{root}'; run the command from the course folder "
      "or pass --project [config]"),
     (lambda root: (root / "course.yml").write_text("id: [x\n", encoding="utf-8"),
-     "course.yml:2: error: invalid YAML: expected ',' or ']', but got '<stream end>' [config]"),
+     "course.yml:1: error: invalid YAML: did not find expected ',' or ']' [config]"),
     (lambda root: (root / "course.yml").write_bytes(b"id: caf\xe9\n"),
      "course.yml: error: not valid UTF-8 (invalid continuation byte); save the file as UTF-8 "
      "[encoding]"),

@@ -105,8 +105,8 @@ def test_serve_previews_edits_and_reports_faults(minimal: Path, server: Server) 
 
     ru = minimal / "docs/ru/01-basics/01-first.md"
     ru.write_text("---\nid: ba-01\ntitle: [broken\n---\n", encoding="utf-8")
-    broken = ("docs/ru/01-basics/01-first.md:3: error: front matter: invalid YAML: expected "
-              "',' or ']', but got '<stream end>' [front-matter]")
+    broken = ("docs/ru/01-basics/01-first.md:3: error: front matter: invalid YAML: did not "
+              "find expected ',' or ']' [front-matter]")
     server.wait("the front matter diagnostic", lambda: broken in server.lines)
     server.wait("the failed rebuild", lambda: any("the preview was not updated" in line
                                                   for line in server.lines))

@@ -23,6 +23,7 @@ from ..loader import load_course_cached
 from ..model import Course
 from ..progress import current
 from ..quiz import site as quiz_site
+from ..site import only
 from ..site.builder import LanguageBuild
 from ..site.urls import current_language
 from .config import CoursePluginConfig
@@ -52,6 +53,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError("\n".join(d.format() for d in diagnostics))
         self.course = course
         quiz_site.add_assets(config)
+        only.switch_off_other_languages(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -63,6 +65,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages missing in this language, and the knowledge checks' assets."""
+        if self.site and only.skips(self.site.lang):
+            return only.no_files()
         if self.site:
             files = quiz_site.add_files(self.site.files(files, config), config)
         return files

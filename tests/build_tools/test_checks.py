@@ -26,8 +26,8 @@ def _page(body: str, meta: str = "id: ba-02\ntitle: Daily work\n") -> str:
 CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
     (
         {FIRST_KK: "---\nid: ba-01\ntitle: [broken\n---\n# x\n"}, [],
-        f"{FIRST_KK}:3: error: front matter: invalid YAML: expected ',' or ']', but got "
-        "'<stream end>' [front-matter]",
+        f"{FIRST_KK}:3: error: front matter: invalid YAML: did not find expected ',' or ']' "
+        "[front-matter]",
     ),
     (
         {SECOND_EN: _page("x", "id: ba-02\ntitle: Daily work\nauthor: me\n")}, [],

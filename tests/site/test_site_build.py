@@ -186,9 +186,10 @@ def test_fallback_pages_are_in_the_reader_language_index(built: BuiltSite) -> No
     assert '["01-basics/03-third.html","Ережелерді қолдану","kk"' in index
 
 
-def test_progress_shows_pages_per_language(built: BuiltSite) -> None:
+def test_progress_shows_pages_of_every_language_and_packages(built: BuiltSite) -> None:
     final = [line.rsplit("\r\x1b[K", 1)[-1] for line in built.progress.split("\n") if line]
-    assert final == [f"pages {lang} [########################] 5/5" for lang in LANGS]
+    assert final == ["pages kk ru en [########################] 15/15",
+                     "packages kk ru en [########################] 3/3"]
 
 
 def test_build_date_only_from_source_date_epoch(built: BuiltSite, tmp_path: Path,

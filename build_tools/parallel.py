@@ -1,0 +1,48 @@
+"""Run independent jobs (one per language) in separate processes, on every core.
+
+Processes are started with ``spawn``: a fresh interpreter is safe whatever
+threads the caller runs, and each job gets its own MkDocs state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def available_jobs() -> int:
+    """Return how many jobs to run at once: ``COURSE_JOBS``, or the usable cores."""
+    try:
+        return max(1, int(os.environ["COURSE_JOBS"]))
+    except (KeyError, ValueError):
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+
+
+def run_jobs(func: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
+             on_done: Callable[[], None] | None = None) -> list[T]:
+    """Call ``func(*args)`` for every ``args`` in ``jobs``; return the results in job order.
+
+    With one job or one core the calls run in this process. The first exception
+    of a job is raised here once every job has ended.
+    """
+    workers = min(available_jobs(), len(jobs))
+    if workers <= 1:
+        results = []
+        for args in jobs:
+            results.append(func(*args))
+            if on_done:
+                on_done()
+        return results
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(func, *args) for args in jobs]
+        if on_done:
+            for future in futures:
+                future.add_done_callback(lambda _: on_done())
+        return [future.result() for future in futures]
