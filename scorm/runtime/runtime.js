@@ -124,9 +124,9 @@
       (fraction ? "." + fraction : "");
   }
 
-  /** ``x`` rounded to 7 decimals as a 2004 real, or null. */
+  /** The number x rounded to 7 decimals as a 2004 real, or null. */
   function realOf(x) {
-    return isFinite(x) ? real(String(Math.round(x * 1e7) / 1e7)) : null;
+    return isFinite(x) && Math.abs(x) < 1e10 ? real(x.toFixed(7)) : null;
   }
 
   function response2004(type, values) {
@@ -288,8 +288,8 @@
     var ok = this.setRaw(base + "id", detail.id);
     ok = this.setRaw(base + "type", INTERACTION_TYPES[detail.type] || "other") && ok;
     var self = this;
-    patterns(this.version, detail.type, detail.correct || [], detail.tolerance)
-      .forEach(function (p, i) {
+    var correct = patterns(this.version, detail.type, detail.correct || [], detail.tolerance);
+    correct.forEach(function (p, i) {
       ok = self.setRaw(base + "correct_responses." + i + ".pattern", p) && ok;
     });
     var response = v12 ? response12(detail.type, detail.response) :
