@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from .limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
 
 Fail = Callable[[int | None, str, str], None]
+SCORM_REAL = re.compile(r"-?\d{1,10}(\.\d{1,7})?")
+"""A number SCORM 2004 can record: real (10,7), at most 10 digits before the point, 7 after."""
 
 
 def check_answer(qtype: str, options: Mapping[str, object], at: Callable[[str], int],
@@ -56,6 +59,10 @@ def _numeric(value: object, tolerance: object, at: Callable[[str], int], name: s
     if len(text) > NUMBER_MAX_LENGTH:
         fail(at("answer"), f"answer {text!r} of {name} is longer than {NUMBER_MAX_LENGTH} "
              "characters, the most a learner can type", "quiz-numeric-answer")
+    elif not SCORM_REAL.fullmatch(text):
+        fail(at("answer"), f"answer {text!r} of {name} cannot be recorded in an LMS: SCORM "
+             "takes numbers of at most 10 digits before the point and 7 after it; round the "
+             "answer or change the question", "quiz-numeric-answer")
     return (text,)
 
 

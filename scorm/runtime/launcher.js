@@ -1,7 +1,10 @@
 /*
  * The SCO's launch page: one API session per launch, the SCO's pages in an
  * iframe with our own previous/next and page list, and window.CourseHost for
- * the knowledge checks inside the pages (quiz.js calls parent.CourseHost).
+ * the knowledge checks inside the pages (quiz.js calls parent.CourseHost:
+ * loadAnswers, answer, testResult, resetAnswers; the contract is written at the
+ * top of build_tools/quiz/assets/quiz.js and tested end to end in
+ * tests/scorm/test_end_to_end.py).
  * The configuration (pages, questions by index, mastery score, limits) is the
  * JSON in <script id="sco-config">, written by the build.
  */
@@ -202,7 +205,8 @@
     state.answers[index] = cleanResponse(question, detail.response);
     var record = {
       id: question.id, type: question.type, response: state.answers[index],
-      correct: (detail.correct || []).map(String), result: detail.result,
+      correct: (detail.correct || []).map(String), tolerance: Number(detail.tolerance) || 0,
+      result: detail.result,
       latencyMs: detail.latencyMs, timestamp: detail.timestamp
     };
     var n = interactionIndex[question.id];
@@ -222,7 +226,9 @@
   function testResult(result) {
     var max = Number(result && result.max) || 0;
     var percent = max > 0 ? Math.round(Number(result.raw) / max * 10000) / 100 : 0;
-    passed = config.mastery !== null && percent >= config.mastery;
+    // Decided on the exact ratio, as quiz.js does, not on the rounded percent.
+    passed = config.mastery !== null && max > 0 &&
+      Number(result.raw) * 100 >= config.mastery * max;
     // Score first, then the status it decides (1.2 RTE 3.4.2.1.5 with masteryscore).
     session.set("scoreMin", 0);
     session.set("scoreMax", 100);
@@ -252,6 +258,18 @@
     return found;
   }
 
+  /** The learner cleared the page's answers (reset, or retry of a test): forget them too. */
+  function resetAnswers(pageId) {
+    config.questions.forEach(function (q, i) {
+      if (q.page === pageId) {
+        delete state.answers[i];
+      }
+    });
+    save();
+    session.commit();
+    return true;
+  }
+
   function guard(fn, fallback) {
     return function () {
       try {
@@ -267,7 +285,8 @@
     version: config.version,
     loadAnswers: guard(loadAnswers, null),
     answer: guard(answer, false),
-    testResult: guard(testResult, false)
+    testResult: guard(testResult, false),
+    resetAnswers: guard(resetAnswers, false)
   };
 
   // ---- the frame and our own navigation ----

@@ -97,13 +97,36 @@
     if (type === "truefalse") {
       return values[0] === "true" ? "t" : "f";
     }
+    if (type === "numeric" && real(values[0]) !== null) {
+      return real(values[0]); // CMIDecimal: "2,5" as 2.5
+    }
     return String(values[0] || "").slice(0, 255);
   }
 
-  /** A typed number as a 2004 real (10,7); null when it is not one (RTE 4.2.9.2). */
+  /**
+   * A typed number as a 2004 real (10,7): at most 10 digits before the point and 7
+   * after it, more decimals are cut; null when it is not one (RTE 4.2.9.2, 4.1.4).
+   * Spaces, a leading "+" and a decimal comma are accepted, as quiz.js accepts them.
+   */
   function real(text) {
-    var value = String(text || "").trim().replace(",", ".");
-    return /^-?(\d+\.?\d*|\.\d+)$/.test(value) ? value : null;
+    var value = String(text === undefined || text === null ? "" : text)
+      .replace(/\s+/g, "").replace(",", ".").replace(/^\+/, "");
+    var match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(value);
+    if (!match || !(match[2] || match[3])) {
+      return null;
+    }
+    var whole = match[2].replace(/^0+(?=\d)/, "") || "0";
+    var fraction = (match[3] || "").slice(0, 7).replace(/0+$/, "");
+    if (whole.length > 10) {
+      return null;
+    }
+    return (match[1] && (whole !== "0" || fraction) ? "-" : "") + whole +
+      (fraction ? "." + fraction : "");
+  }
+
+  /** The number x rounded to 7 decimals as a 2004 real, or null. */
+  function realOf(x) {
+    return isFinite(x) && Math.abs(x) < 1e10 ? real(x.toFixed(7)) : null;
   }
 
   function response2004(type, values) {
@@ -119,8 +142,11 @@
     return String(values[0] || "");
   }
 
-  /** Correct-response patterns: 1.2 RTE 3.4.2.6.5, 2004 RTE 4.2.9.1 (at most 5 for fill-in). */
-  function patterns(version, type, correct) {
+  /**
+   * Correct-response patterns: 1.2 RTE 3.4.2.6.5, 2004 RTE 4.2.9.1 (at most 5 for fill-in).
+   * A 2004 numeric pattern is the range answer +- tolerance; 1.2 has no ranges.
+   */
+  function patterns(version, type, correct, tolerance) {
     var format = version === "1.2" ? response12 : response2004;
     if (!correct.length) {
       return [];
@@ -131,8 +157,10 @@
         accepted.map(function (t) { return "{case_matters=false}" + t; });
     }
     if (type === "numeric" && version === "2004") {
-      var low = real(correct[0]);
-      var high = real(correct[correct.length - 1]);
+      var answer = real(correct[0]);
+      var spread = Math.abs(Number(tolerance) || 0);
+      var low = spread && answer !== null ? realOf(Number(answer) - spread) : answer;
+      var high = spread && answer !== null ? realOf(Number(answer) + spread) : answer;
       return low === null || high === null ? [] : [low + "[:]" + high];
     }
     return [format(type, correct)];
@@ -260,7 +288,8 @@
     var ok = this.setRaw(base + "id", detail.id);
     ok = this.setRaw(base + "type", INTERACTION_TYPES[detail.type] || "other") && ok;
     var self = this;
-    patterns(this.version, detail.type, detail.correct || []).forEach(function (p, i) {
+    var correct = patterns(this.version, detail.type, detail.correct || [], detail.tolerance);
+    correct.forEach(function (p, i) {
       ok = self.setRaw(base + "correct_responses." + i + ".pattern", p) && ok;
     });
     var response = v12 ? response12(detail.type, detail.response) :
@@ -287,6 +316,7 @@
     timestamp2004: timestamp2004,
     response12: response12,
     response2004: response2004,
-    patterns: patterns
+    patterns: patterns,
+    real: real
   };
 })(this);

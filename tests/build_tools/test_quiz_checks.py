@@ -56,6 +56,10 @@ BAD = [
     ("/// quiz | Q?\n    id: ba-01-q1\n    type: numeric\n    answer: 1,5\n///\n",
      f"{PAGE}:10: error: question 'ba-01-q1' is numeric but has answer '1,5'; write a number "
      "with a dot for decimals, such as 'answer: 15' or 'answer: 2.5' [quiz-numeric-answer]"),
+    ("/// quiz | Q?\n    id: ba-01-q1\n    type: numeric\n    answer: 3.14159265\n///\n",
+     f"{PAGE}:10: error: answer '3.14159265' of question 'ba-01-q1' cannot be recorded in an "
+     "LMS: SCORM takes numbers of at most 10 digits before the point and 7 after it; round "
+     "the answer or change the question [quiz-numeric-answer]"),
     ("/// quiz | Q?\n    id: ba-01-q1\n    type: numeric\n    answer: 15\n    tolerance: -1\n"
      "///\n",
      f"{PAGE}:11: error: 'tolerance' of question 'ba-01-q1' must be a number of 0 or more, "

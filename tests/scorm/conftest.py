@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +20,24 @@ def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "build")
     assert result.exit_code == 0, result.output
     return root
+
+
+@pytest.fixture(scope="session")
+def quiz_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/`` of the 'quiz' fixture course (every question type) after ``course build``."""
+    root = copy_course("quiz", tmp_path_factory.mktemp("quiz-dist") / "course")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "dist"
+
+
+@pytest.fixture(scope="session")
+def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/`` of the project's own course after one ``course build``."""
+    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "dist"
 
 
 QUESTIONS = {
@@ -52,3 +72,16 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
         return dataclasses.replace(item, lessons=tuple(lesson(x) for x in item.lessons))
 
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module.
+
+    Per module, not per session: Playwright's sync API runs one instance at a
+    time, and other test modules start their own.
+    """
+    from tests.scorm.harness import chromium
+
+    with chromium() as instance:
+        yield instance

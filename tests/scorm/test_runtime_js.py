@@ -7,12 +7,7 @@ page in an iframe, as an LMS does.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
-import threading
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,20 +19,10 @@ from build_tools.packages import write_packages
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions
+from tests.scorm.harness import AVAILABLE, Lms, serve_packages
 
-ROOT = Path(__file__).resolve().parents[2]
-SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(not (SCORM_AGAIN.is_file() and CHROMIUM.is_file()),
+pytestmark = pytest.mark.skipif(not AVAILABLE,
                                 reason="needs node_modules (npm ci) and /usr/bin/chromium")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -49,95 +34,8 @@ def served(small_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     reports, problems = write_packages(with_questions(course, QUESTIONS),
                                        small_built / "site", root / "zips")
     assert problems == []
-    for report in reports:
-        with zipfile.ZipFile(report.path) as archive:
-            archive.extractall(root / "pkg" / report.path.stem)
-    shutil.copy(SCORM_AGAIN, root / "scorm-again.js")
-    shutil.copy(Path(__file__).parent / "lms" / "lms.html", root / "lms.html")
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-class Lms:
-    """One LMS window: starts a SCO, drives it like a learner and reads the API."""
-
-    def __init__(self, browser: Any, base: str, package: str, version: str) -> None:
-        self.base = base
-        self.package = package
-        self.version = version
-        self.page = browser.new_page()
-        self.requests: list[str] = []
-        self.failures: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("response", lambda r: r.status >= 400 and self.failures.append(r.url))
-        self.page.on("pageerror", lambda e: self.failures.append(f"page error: {e}"))
-        self.page.goto(f"{base}/lms.html")
-
-    def start(self, sco: str, cmi: dict[str, Any] | None = None) -> None:
-        url = f"{self.base}/pkg/{self.package}/launch_{sco}.html"
-        self.page.evaluate("([v, u, c]) => startLms(v, u, c)", [self.version, url, cmi])
-        self.page.wait_for_function(
-            "() => { const f = document.getElementById('sco').contentWindow;"
-            " return f.ScoLauncher && f.frames[0] && f.frames[0].document.readyState"
-            " === 'complete' && f.frames[0].location.href !== 'about:blank'; }")
-
-    @property
-    def launcher(self) -> Any:
-        return next(f for f in self.page.frames if "/launch_" in f.url)
-
-    def content(self) -> Any:
-        return next(f for f in self.page.frames if f.parent_frame == self.launcher)
-
-    def get(self, element: str) -> str:
-        """Read a value the SCO stored, from the LMS's side."""
-        return str(self.page.evaluate(
-            "e => { const a = window.lmsApi; return a.getCMIValue(e); }", element))
-
-    def go(self, index: int) -> None:
-        self.launcher.evaluate("i => ScoLauncher.show(i)", index)
-        self.launcher.wait_for_function(
-            "i => frames[0].location.href.endsWith('/' + ScoLauncher.config.pages[i].href)"
-            " && frames[0].document.readyState === 'complete'", arg=index)
-
-    def answer(self, page_id: str, qid: str, qtype: str, response: list[str],
-               correct: list[str], result: str) -> bool:
-        detail = {"pageId": page_id, "id": qid, "type": qtype, "response": response,
-                  "correct": correct, "result": result, "latencyMs": 12340,
-                  "timestamp": "2026-11-24T10:20:30.123Z", "isTest": page_id == "ri-test"}
-        return bool(self.content().evaluate("d => parent.CourseHost.answer(d)", detail))
-
-    def quit(self) -> dict[str, Any]:
-        data = self.page.evaluate("() => cmiData()")
-        self.page.evaluate("() => quit()")
-        self.page.wait_for_function(
-            "() => window.apiCalls.some(c => c[0] === 'LMSFinish' || c[0] === 'Terminate')")
-        return dict(self.page.evaluate("() => cmiData()")) or data
-
-    def calls(self, name: str) -> list[list[str]]:
-        return [c for c in self.page.evaluate("() => window.apiCalls") if c[0] == name]
-
-    def check_clean(self) -> None:
-        errors = self.page.evaluate("() => window.apiErrors")
-        assert errors == [], errors
-        assert self.failures == []
-        assert all(u.startswith(self.base) or u.startswith("data:") or u == "about:blank"
-                   for u in self.requests), self.requests
-        self.page.close()
+    with serve_packages([r.path for r in reports], root) as base:
+        yield base
 
 
 V12 = {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
@@ -329,6 +227,28 @@ def test_launcher_works_without_an_lms(browser: Any, served: str) -> None:
     assert page.evaluate("() => CourseHost.loadAnswers('ri-01')") == {"ri-01-q1": ["1"]}
     assert page.evaluate("() => ScoLauncher.session.isOpen()") is False
     assert errors == []
+    page.close()
+
+
+NUMBERS = [("15", "15"), ("15,0", "15"), (" 1 000 ", "1000"), ("+3.5", "3.5"), ("-0", "0"),
+           (".5", "0.5"), ("5.", "5"), ("007", "7"), ("-12.5000", "-12.5"),
+           ("3.141592653", "3.1415926"), ("1234567890", "1234567890"),
+           ("12345678901", None), ("-", None), ("abc", None), ("", None), ("1e5", None)]
+PATTERNS = [(["122"], 0, ["122[:]122"]), (["122"], 0.5, ["121.5[:]122.5"]),
+            (["0.1"], 0.2, ["-0.1[:]0.3"]), (["0"], 0.0000001, ["-0.0000001[:]0.0000001"]),
+            (["9999999999"], 1, []), (["x"], 0, [])]
+
+
+def test_numbers_as_scorm_2004_reals(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/pkg/small_ri_en_scorm2004/launch_ri.html")
+    real = page.evaluate("t => t.map(x => ScormRuntime.real(x))", [t for t, _ in NUMBERS])
+    assert real == [r for _, r in NUMBERS]
+    found = page.evaluate("t => t.map(([c, tol]) => ScormRuntime.patterns('2004', 'numeric',"
+                          " c, tol))", [[c, tol] for c, tol, _ in PATTERNS])
+    assert found == [p for _, _, p in PATTERNS]
+    assert page.evaluate("() => ScormRuntime.patterns('1.2', 'numeric', ['122'], 0.5)") == [
+        "122"]
     page.close()
 
 

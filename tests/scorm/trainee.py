@@ -1,0 +1,109 @@
+"""A trainee's hands in the test LMS, and what the LMS saw: helpers of the end-to-end tests.
+
+The trainee only uses what a learner has: the launcher's buttons and page list,
+links in the pages, and the questions' inputs and Check buttons.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.scorm.harness import Lms
+
+SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
+"""The end of a package's name per SCORM version."""
+NAMES = {
+    "1.2": {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
+            "exit": "cmi.core.exit", "entry": "cmi.core.entry", "raw": "cmi.core.score.raw",
+            "min": "cmi.core.score.min", "max": "cmi.core.score.max",
+            "response": "student_response", "when": "time", "wrong": "wrong",
+            "set": "LMSSetValue", "get": "LMSGetValue"},
+    "2004": {"location": "cmi.location", "status": "cmi.completion_status",
+             "exit": "cmi.exit", "entry": "cmi.entry", "raw": "cmi.score.raw",
+             "min": "cmi.score.min", "max": "cmi.score.max",
+             "response": "learner_response", "when": "timestamp", "wrong": "incorrect",
+             "set": "SetValue", "get": "GetValue"},
+}
+"""The data model elements and API calls of each version, by what they mean."""
+
+
+# ---- the trainee's hands ----
+
+
+def click_and_wait(lms: Lms, frame: Any, selector: str, index: int) -> None:
+    """Click ``selector`` in ``frame`` and wait until page ``index`` is shown and tracked."""
+    frame.click(selector)
+    lms.wait_for_page(index)
+
+
+def choose(frame: Any, qid: str, *values: str) -> None:
+    """Tick the options ``values`` of a choice question by clicking their labels, then Check."""
+    for value in values:
+        frame.click(f'label[for="quiz-{qid}-{value}"]')
+    frame.click(f"#quiz-{qid} .quiz-check")
+
+
+def type_answer(frame: Any, qid: str, text: str) -> None:
+    """Type into a numeric or text question, then Check."""
+    frame.fill(f"#quiz-{qid} input[type=text]", text)
+    frame.click(f"#quiz-{qid} .quiz-check")
+
+
+def shown(frame: Any, qid: str) -> dict[str, Any]:
+    """What the page shows for question ``qid``: ticked options, typed text, feedback."""
+    return dict(frame.evaluate("""id => {
+        const q = document.getElementById('quiz-' + id);
+        const typed = q.querySelector('input[type=text]');
+        return {
+            checked: [...q.querySelectorAll('input:checked')].map(i => i.value),
+            typed: typed ? typed.value : null,
+            kind: q.querySelector('.quiz-feedback').getAttribute('data-kind'),
+            feedback: q.querySelector('.quiz-feedback').textContent,
+            state: q.classList.contains('quiz--correct') ? 'correct' :
+                q.classList.contains('quiz--incorrect') ? 'incorrect' : null,
+        };
+    }""", qid))
+
+
+# ---- what the LMS saw ----
+
+
+def set_values(lms: Lms) -> list[tuple[str, str]]:
+    """Every SetValue call of the session, in order."""
+    return [(c[1], c[2]) for c in lms.calls(NAMES[lms.version]["set"])]
+
+
+def last_values(lms: Lms) -> dict[str, str]:
+    return dict(set_values(lms))
+
+
+def interactions(lms: Lms) -> dict[int, dict[str, str]]:
+    """The interaction records the SCO wrote, by index."""
+    found: dict[int, dict[str, str]] = {}
+    for element, value in set_values(lms):
+        match = re.fullmatch(r"cmi\.interactions\.(\d+)\.(.+)", element)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    return found
+
+
+def bookmark(lms: Lms) -> str:
+    return last_values(lms)[NAMES[lms.version]["location"]]
+
+
+def resume_data(cmi: dict[str, Any]) -> dict[str, Any]:
+    """The previous session's cmi data, as an LMS hands it to the next launch."""
+    data = dict(cmi.get("cmi", cmi))
+    if "core" in data:
+        data["core"] = {**data["core"], "entry": "resume"}
+    else:
+        data["entry"] = "resume"
+    return data
+
+
+def no_stored_answers(frame: Any) -> None:
+    """Inside the LMS the answers live in the LMS: the browser's storage stays empty."""
+    assert frame.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
+
+
