@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
+from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "courses"
@@ -55,3 +58,13 @@ def run_cli(project: Path, *args: str) -> Result:
     """Run ``course --project PROJECT ARGS`` in-process and return the result."""
     return CliRunner().invoke(main, ["--project", str(project), *args])
 
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module.
+
+    Per module, not per session: Playwright's sync API runs one instance at a
+    time, and test modules that need none should not hold one open.
+    """
+    with chromium() as instance:
+        yield instance

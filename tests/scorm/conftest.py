@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -72,16 +70,3 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
         return dataclasses.replace(item, lessons=tuple(lesson(x) for x in item.lessons))
 
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium per test module.
-
-    Per module, not per session: Playwright's sync API runs one instance at a
-    time, and other test modules start their own.
-    """
-    from tests.scorm.harness import chromium
-
-    with chromium() as instance:
-        yield instance

@@ -21,11 +21,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
 LMS_PAGE = Path(__file__).parent / "lms" / "lms.html"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-AVAILABLE = SCORM_AGAIN.is_file() and CHROMIUM.is_file()
-"""False without node_modules (``npm ci``) or /usr/bin/chromium: the tests skip."""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -50,19 +45,6 @@ def serve_packages(zips: Iterable[Path], root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class Lms:

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from build_tools.markdown.quiz import decode_key
-from tests.scorm.harness import AVAILABLE, Lms, serve_packages
+from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import (
     NAMES,
     SUFFIX,
@@ -36,9 +36,6 @@ from tests.scorm.trainee import (
     shown,
     type_answer,
 )
-
-pytestmark = pytest.mark.skipif(not AVAILABLE,
-                                reason="needs node_modules (npm ci) and /usr/bin/chromium")
 
 COURSE = "quiz-course"
 PAGES = ["01-safety/index.html", "01-safety/01-contact.html", "01-safety/02-extra.html",

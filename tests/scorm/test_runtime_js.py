@@ -19,10 +19,7 @@ from build_tools.packages import write_packages
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions
-from tests.scorm.harness import AVAILABLE, Lms, serve_packages
-
-pytestmark = pytest.mark.skipif(not AVAILABLE,
-                                reason="needs node_modules (npm ci) and /usr/bin/chromium")
+from tests.scorm.harness import Lms, serve_packages
 
 
 @pytest.fixture(scope="module")

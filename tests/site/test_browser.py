@@ -12,9 +12,6 @@ from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from .conftest import LANGS, PAGES, PREFIX, BuiltSite
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 KAZAKH_LETTERS = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"
 
 
@@ -41,14 +38,6 @@ class Visit:
 
     def meta(self) -> str:
         return self.page.inner_text("[data-course-search-meta]").strip()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
