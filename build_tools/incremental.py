@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .loader import load_course
-from .pipeline import run_mkdocs
+from .mkdocs_run import run_mkdocs
 
 
 def time_one_page_edit(root: Path) -> float:

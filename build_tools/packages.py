@@ -56,6 +56,12 @@ def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
     return f"{course_id}_{scope}_{lang}_{VERSION_SUFFIX[version]}.zip"
 
 
+def expected_packages(course: Course) -> int:
+    """Return how many zips a build writes: per language, each module and the course."""
+    scopes = len(course.modules) + 1 if course.modules else 0
+    return len(course.languages) * scopes * len(course.config.scorm_versions)
+
+
 def write_packages(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
                    ) -> tuple[list[PackageReport], list[Diagnostic]]:
     """Write the packages of ``course`` (of language ``only``, or all) from ``site_dir``."""

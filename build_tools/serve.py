@@ -23,7 +23,8 @@ from typing import Any
 from .config import CONFIG_NAME
 from .diagnostics import BuildFailed, Diagnostic, error, has_errors, io_diagnostic
 from .loader import load_course_cached
-from .pipeline import MKDOCS_CONFIG, check_course, dirty_flag, mkdocs_failure, mkdocs_log
+from .mkdocs_run import MKDOCS_CONFIG, dirty_flag, mkdocs_failure, mkdocs_log
+from .pipeline import check_course
 
 Echo = Callable[[str], None]
 DIRTY_WARNING = "A 'dirty' build is being performed"

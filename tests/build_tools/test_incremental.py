@@ -2,7 +2,7 @@ import time
 from pathlib import Path
 
 from build_tools.incremental import time_one_page_edit
-from build_tools.pipeline import run_mkdocs
+from build_tools.mkdocs_run import run_mkdocs
 
 
 def test_one_page_edit_reaches_its_page(minimal: Path) -> None:
