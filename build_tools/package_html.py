@@ -57,6 +57,7 @@ def rewrite_page(source: bytes, path: str, pages: set[str]) -> PageRewrite:
     doc = lxml_html.document_fromstring(source)
     result = PageRewrite(b"")
     _drop_site_chrome(doc)
+    _prune_nav(doc, path, pages)  # first: the links of dropped entries need no fixing
     _fix_links(doc, path, pages, result)
     _collect_sources(doc, path, result)
     _fix_config(doc)
@@ -96,7 +97,8 @@ def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
             if is_external(href):
                 result.external.append(href)
             _unlink(link)
-    _prune_nav(doc, path, pages)
+    for footer in doc.xpath('//*[contains(@class, "md-footer__link")][not(@href)]'):
+        _remove(footer)  # previous/next leading out of the package
 
 
 def _prune_nav(doc: lxml_html.HtmlElement, path: str, pages: set[str]) -> None:
@@ -105,8 +107,6 @@ def _prune_nav(doc: lxml_html.HtmlElement, path: str, pages: set[str]) -> None:
         hrefs = [a.get("href", "") for a in item.iter("a")]
         if not any(h.startswith("#") or resolve(path, h) in pages for h in hrefs):
             _remove(item)
-    for footer in doc.xpath('//*[contains(@class, "md-footer__link")][not(@href)]'):
-        _remove(footer)
 
 
 def _collect_sources(doc: lxml_html.HtmlElement, path: str, result: PageRewrite) -> None:
