@@ -8,6 +8,7 @@ styles, images, and what the styles load) are collected from the HTML and CSS.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -37,6 +38,7 @@ class PageRewrite:
     """Addresses outside the package that were removed."""
 
 
+@functools.cache
 def is_external(url: str) -> bool:
     """Return True for addresses with a scheme or host (``https:``, ``//cdn``, ``mailto:``)."""
     parts = urlsplit(url)
@@ -45,10 +47,16 @@ def is_external(url: str) -> bool:
 
 def resolve(base_path: str, url: str) -> str | None:
     """Return the site-relative path ``url`` points to from page ``base_path``, or None."""
+    return _resolve_in(posixpath.dirname(base_path), url)
+
+
+@functools.cache
+def _resolve_in(folder: str, url: str) -> str | None:
+    # Cached: every page of a folder carries the same navigation links.
     target = unquote(urlsplit(url).path)
     if not target:
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base_path), target))
+    joined = posixpath.normpath(posixpath.join(folder, target))
     return None if joined.startswith("..") else joined
 
 
