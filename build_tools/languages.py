@@ -14,7 +14,7 @@ import contextlib
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -28,10 +28,16 @@ from .site import only
 Outputs = tuple[list[PackageReport], list[Diagnostic]]
 
 
-def build_languages(course: Course, site_dir: Path, dist_dir: Path,
-                    progress: Progress) -> Outputs:
-    """Build the site into ``site_dir`` and the packages into ``dist_dir``."""
+def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
+                    meanwhile: Callable[[], None] | None = None) -> Outputs:
+    """Build the site into ``site_dir`` and the packages into ``dist_dir``.
+
+    ``meanwhile`` (the content checks) runs while the language processes work,
+    or first when there are none; if it raises, its exception is raised.
+    """
     if len(course.languages) == 1 or available_jobs() == 1:
+        if meanwhile:
+            meanwhile()
         run_mkdocs(course.root, site_dir)
         results = [write_packages(course, site_dir, dist_dir, lang) for lang in course.languages]
         return _merged(results)
@@ -42,7 +48,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path,
         jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir)
                 for lang in course.languages]
         with _progress(progress, course, site_dir, scratch, dist_dir):
-            results = run_jobs(_build_language, jobs)
+            results = run_jobs(_build_language, jobs, meanwhile)
         for lang, folder in scratch.items():
             (folder / lang).rename(site_dir / lang)
     finally:

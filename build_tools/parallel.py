@@ -30,24 +30,30 @@ def available_jobs() -> int:
 
 
 def run_jobs(func: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
-             on_done: Callable[[], None] | None = None) -> list[T]:
+             meanwhile: Callable[[], None] | None = None) -> list[T]:
     """Call ``func(*args)`` for every ``args`` in ``jobs``; return the results in job order.
 
-    With one job or one core the calls run in this process. The first exception
-    of a job is raised here once every job has ended.
+    ``meanwhile`` runs here while the jobs run elsewhere (before them when they
+    run here); when it raises, jobs not started are cancelled, the running ones
+    are waited for, and its exception is raised. With one job or one core the
+    calls run in this process. The first exception of a job is raised here once
+    every job has ended.
     """
     workers = min(available_jobs(), len(jobs))
     if workers <= 1:
+        if meanwhile:
+            meanwhile()
         results = []
         for args in jobs:
             results.append(func(*args))
-            if on_done:
-                on_done()
         return results
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         futures = [pool.submit(func, *args) for args in jobs]
-        if on_done:
-            for future in futures:
-                future.add_done_callback(lambda _: on_done())
+        if meanwhile:
+            try:
+                meanwhile()
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
         return [future.result() for future in futures]

@@ -56,16 +56,30 @@ def build_site(
 ) -> BuildResult:
     """Check the sources, then build the site and the packages.
 
-    Both are built in temporary folders; ``dist/`` and then ``site/`` are
+    The content checks run while the language processes start building; the
+    build fails with the checks' diagnostics if they find an error. Site and
+    packages are built in temporary folders; ``dist/`` and then ``site/`` are
     swapped in only when everything succeeded.
     """
-    course, diagnostics = require_course(root, strict=strict)
+    course, loaded = load_course(root)
+    diagnostics = apply_severities(loaded, course.config.severities if course else {},
+                                   strict=strict)
+    if course is None or has_errors(diagnostics):
+        raise BuildFailed(diagnostics, "the sources have errors; nothing was built")
+
+    def check() -> None:
+        found = apply_severities(loaded + run_checks(course), course.config.severities,
+                                 strict=strict)
+        diagnostics[:] = found
+        if has_errors(found):
+            raise BuildFailed(found, "the sources have errors; nothing was built")
+
     progress = progress or Progress(enabled=False)
     use(progress)
     site_dir = root / course.config.site_dir
     dist_dir = root / course.config.dist_dir
     with staged_dir(site_dir) as staged_site, staged_dir(dist_dir) as staged_dist:
-        reports, problems = build_languages(course, staged_site, staged_dist, progress)
+        reports, problems = build_languages(course, staged_site, staged_dist, progress, check)
         problems = apply_severities(problems, course.config.severities, strict=strict)
         if has_errors(problems):
             raise BuildFailed(problems, "the SCORM packages have errors; site/ and dist/ were "
