@@ -121,12 +121,16 @@ def test_language_menu_opens_the_same_page(built: BuiltSite, visit, lang: str,
                                            page: str) -> None:
     for other in LANGS:
         seen = visit(lang, page)
+        # Leaving a page cancels what it still loads; only a settled page can tell
+        # a cancelled request from a failed one.
+        seen.page.wait_for_load_state("networkidle")
         link = seen.page.locator(f"a.md-select__link[hreflang='{other}']")
         with seen.page.expect_navigation():
             link.dispatch_event("click")
+        seen.page.wait_for_load_state("networkidle")
         assert site_path(built, seen.page.url) == PREFIX[other] + page
         assert seen.page.evaluate("document.documentElement.lang") == other
-        assert seen.failed == [] and seen.blocked == []
+        assert (seen.failed, seen.blocked) == ([], [])
 
 
 def test_kazakh_search_box_and_results_are_kazakh(visit) -> None:
