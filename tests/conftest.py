@@ -68,3 +68,15 @@ def browser() -> Iterator[Any]:
     """
     with chromium() as instance:
         yield instance
+
+
+@pytest.fixture(scope="session")
+def quiz_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 'quiz' fixture course (every question type) after one ``course build``.
+
+    Shared by the whole session: tests read its ``site/`` and ``dist/``, never change them.
+    """
+    root = copy_course("quiz", tmp_path_factory.mktemp("quiz") / "course")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root

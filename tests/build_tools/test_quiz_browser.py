@@ -16,17 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from tests.conftest import copy_course, run_cli
-
 LMS = "http://lms.test/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    course = copy_course("quiz", tmp_path_factory.mktemp("quiz") / "course")
-    result = run_cli(course, "build")
-    assert result.exit_code == 0, result.output
-    return course / "site"
+def site(quiz_course: Path) -> Path:
+    return quiz_course / "site"
 
 
 @pytest.fixture

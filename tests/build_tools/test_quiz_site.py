@@ -15,11 +15,8 @@ from tests.conftest import copy_course, run_cli
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    course = copy_course("quiz", tmp_path_factory.mktemp("quiz-site") / "course")
-    result = run_cli(course, "build")
-    assert result.exit_code == 0, result.output
-    return course / "site"
+def site(quiz_course: Path) -> Path:
+    return quiz_course / "site"
 
 
 def parse(site: Path, uri: str) -> html.HtmlElement:

@@ -21,12 +21,9 @@ def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def quiz_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quiz_dist(quiz_course: Path) -> Path:
     """``dist/`` of the 'quiz' fixture course (every question type) after ``course build``."""
-    root = copy_course("quiz", tmp_path_factory.mktemp("quiz-dist") / "course")
-    result = run_cli(root, "build")
-    assert result.exit_code == 0, result.output
-    return root / "dist"
+    return quiz_course / "dist"
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions
 from tests.scorm.harness import Lms, serve_packages
+from tests.scorm.trainee import resume_data
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +50,6 @@ VERSIONS = [("1.2", "scorm12", V12), ("2004", "scorm2004", V2004)]
 def set_calls(lms: Lms) -> dict[str, str]:
     name = "LMSSetValue" if lms.version == "1.2" else "SetValue"
     return {c[1]: c[2] for c in lms.calls(name)}
-
-
-def resume_data(cmi: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    """The previous session's cmi data, as an LMS hands it to the next launch."""
-    data = dict(cmi.get("cmi", cmi))
-    if "core" in data:
-        data["core"] = {**data["core"], "entry": "resume"}
-    else:
-        data["entry"] = "resume"
-    return data
 
 
 @pytest.mark.parametrize(("version", "suffix", "names"), VERSIONS)
@@ -102,7 +93,7 @@ def test_first_launch_quit_and_resume(browser: Any, served: str, version: str, s
     lms.check_clean()
 
     again = Lms(browser, served, f"small_ri_en_{suffix}", version)
-    again.start("ri", resume_data(cmi, names))
+    again.start("ri", resume_data(cmi))
     assert again.content().url.endswith("/en/01-rights/01-dignity.html")
     restored = again.content().evaluate("() => parent.CourseHost.loadAnswers('ri-01')")
     assert restored == {"ri-01-q1": ["2"], "ri-01-q2": ["Nelson"]}
