@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .loader import remember_course
 from .mkdocs_run import run_mkdocs
 from .model import Course
 from .packages import PackageReport, expected_packages, write_packages
@@ -59,6 +60,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
 
 def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -> Outputs:
     """Build one language's site and packages (in a process of its own)."""
+    remember_course(course)
     only.restrict_to(lang)
     try:
         run_mkdocs(course.root, site_dir)

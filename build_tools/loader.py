@@ -277,6 +277,15 @@ def load_course_cached(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     return cached[1]
 
 
+def remember_course(course: Course) -> None:
+    """Let :func:`load_course_cached` return ``course`` until a source file changes.
+
+    A language process gets the course the pipeline already read and checked.
+    """
+    key = course.root.resolve()
+    _cache[key] = (_signature(key), (course, []))
+
+
 def _signature(root: Path) -> tuple[object, ...]:
     stats = []
     for path in (root / "course.yml", *sorted(root.glob("docs/**/*.md"))):
