@@ -318,7 +318,8 @@ def symlink_problems(root: Path, docs_dir: Path) -> list[Diagnostic]:
     inside = docs_dir.resolve()
     for path in iter_docs_files(docs_dir):
         if path.is_symlink() and not path.resolve().is_relative_to(inside):
-            problems.append(error(rel(path.parent, root) + "/" + path.name, None,
+            # A link has no lines; line 1 keeps the GCC form that editors and CI jump to.
+            problems.append(error(rel(path.parent, root) + "/" + path.name, 1,
                                   f"symbolic link points outside the docs folder, to "
                                   f"'{path.resolve()}'; copy the file into the docs folder "
                                   "instead", "symlink"))

@@ -21,6 +21,9 @@ from .swap import staged_dir
 """MkDocs' closing line after its own messages; it adds nothing to them."""
 
 
+NOTHING_BUILT = "the sources have errors; nothing was built"
+
+
 @dataclass
 class BuildResult:
     """What a build produced and the warnings it printed."""
@@ -47,7 +50,7 @@ def require_course(root: Path, *, strict: bool = False) -> tuple[Course, list[Di
     """Like :func:`check_course`, but raise :class:`BuildFailed` on any error."""
     course, diagnostics = check_course(root, strict=strict)
     if course is None or has_errors(diagnostics):
-        raise BuildFailed(diagnostics, "the sources have errors; nothing was built")
+        raise BuildFailed(diagnostics, NOTHING_BUILT)
     return course, diagnostics
 
 
@@ -62,17 +65,19 @@ def build_site(
     swapped in only when everything succeeded.
     """
     course, loaded = load_course(root)
-    diagnostics = apply_severities(loaded, course.config.severities if course else {},
-                                   strict=strict)
-    if course is None or has_errors(diagnostics):
-        raise BuildFailed(diagnostics, "the sources have errors; nothing was built")
+    if course is None:
+        raise BuildFailed(apply_severities(loaded, {}, strict=strict), NOTHING_BUILT)
+    severities = course.config.severities
+    diagnostics = apply_severities(loaded, severities, strict=strict)
 
     def check() -> None:
-        found = apply_severities(loaded + run_checks(course), course.config.severities,
-                                 strict=strict)
+        found = apply_severities(loaded + run_checks(course), severities, strict=strict)
         diagnostics[:] = found
         if has_errors(found):
-            raise BuildFailed(found, "the sources have errors; nothing was built")
+            raise BuildFailed(found, NOTHING_BUILT)
+
+    if has_errors(diagnostics):  # nothing worth starting: report every problem now
+        check()
 
     progress = progress or Progress(enabled=False)
     use(progress)

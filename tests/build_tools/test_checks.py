@@ -239,7 +239,7 @@ def test_symlink_out_of_docs(minimal: Path, tmp_path: Path) -> None:
     (minimal / "docs/en/01-basics/notes.txt").symlink_to(secret)
     result = run_cli(minimal, "check")
     assert result.exit_code == 1
-    assert (f"docs/en/01-basics/notes.txt: error: symbolic link points outside the docs "
+    assert (f"docs/en/01-basics/notes.txt:1: error: symbolic link points outside the docs "
             f"folder, to '{secret}'; copy the file into the docs folder instead [symlink]"
             ) in result.output.splitlines()
 

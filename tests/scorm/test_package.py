@@ -127,7 +127,7 @@ def test_symlink_out_of_docs_fails_and_keeps_last_dist(tmp_path: Path) -> None:
     (root / "docs" / "en" / "01-rights" / "images" / "leak.svg").symlink_to(outside)
     result = run_cli(root, "build")
     assert result.exit_code == 1
-    assert (f"docs/en/01-rights/images/leak.svg: error: symbolic link points outside the docs "
+    assert (f"docs/en/01-rights/images/leak.svg:1: error: symbolic link points outside the docs "
             f"folder, to '{outside}'; copy the file into the docs folder instead [symlink]"
             in result.output.splitlines())
     assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before
