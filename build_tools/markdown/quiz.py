@@ -114,7 +114,6 @@ class _Renderer:
             "id": base, "data-quiz-id": question.id, "data-quiz-type": question.type,
             "data-quiz-key": encode_key(question.id, {"correct": correct,
                                                       "tolerance": question.tolerance}),
-            "data-search-exclude": "",
         })
         fieldset = etree.SubElement(div, "fieldset", {"class": "quiz-fieldset"})
         legend = etree.SubElement(fieldset, "legend", {"class": "quiz-question"})

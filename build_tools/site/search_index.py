@@ -19,12 +19,13 @@ from lxml import html as lxml_html
 SPLIT_TAGS = {"h1", "h2", "h3"}
 """Top-level headings that start a new section of a page."""
 SKIPPED = ("//a[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style"
-           " | //*[contains(@class, 'quiz')]")
-"""Markup whose text is not searched: permalink signs, scripts, styles, and knowledge
-checks (any element whose class names a quiz), whose options and feedback would give
-answers away in search results."""
-BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "summary", "details", "br", "pre",
-          "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "table", "ul", "ol"}
+           " | //template | //button | //*[@data-search-exclude]")
+"""Markup whose text is not searched: permalink signs, scripts, styles, buttons, templates
+(where knowledge checks keep feedback and explanations until the learner answers) and
+anything marked ``data-search-exclude``. A question and its options are searchable, like
+any text the reader sees; which option is correct is never text in the page."""
+BLOCKS = {"p", "div", "li", "legend", "label", "fieldset", "dt", "dd", "td", "th", "tr",
+          "summary", "details", "br", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "table", "ul", "ol"}
 """Elements after which words do not run on, even when the HTML has no space between."""
 _SPACE = re.compile(r"\s+")
 

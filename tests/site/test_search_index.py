@@ -8,7 +8,9 @@ from build_tools.site.search_index import SearchIndex, split_sections
 
 PAGE = """<h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>
 <p>Intro   text.</p>
-<div class="quiz" data-id="q1"><p>Question?</p><p>Secret answer</p></div>
+<div class="quiz" data-id="q1"><fieldset><legend>Question?</legend><label>Option</label>
+<button>Check</button><template><div>Feedback</div></template></fieldset></div>
+<div data-search-exclude=""><button>Reset</button><p>Controls</p></div>
 <h2 id="one">One<a class="headerlink" href="#one">¶</a></h2>
 <p>First <em>part</em>.</p><script>var x = 1;</script>
 <details><summary>More</summary><h3 id="inner">Nested</h3><p>Kept here.</p></details>
@@ -20,7 +22,7 @@ PAGE = """<h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>
 def test_split_sections_at_top_level_headings() -> None:
     sections = [s.as_list() for s in split_sections(PAGE, "Page")]
     assert sections == [
-        ["", "Title", "Intro text."],
+        ["", "Title", "Intro text. Question? Option"],
         ["one", "One", "First part. More Nested Kept here."],
         ["two", "Two", "a b"],
     ]
