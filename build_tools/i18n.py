@@ -32,6 +32,11 @@ def language_name(code: str, in_lang: str | None = None) -> str:
     return name[:1].upper() + name[1:]
 
 
+def english_name(code: str) -> str:
+    """Return the English name of language ``code`` (``Kazakh``), the key of per-language msgids."""
+    return Locale("en").languages.get(code, code)
+
+
 def format_day(day: datetime.date, lang: str) -> str:
     """Return ``day`` as a long date in ``lang`` (``24 қараша 2026 ж.``)."""
     return format_date(day, format="long", locale=Locale.parse(lang))

@@ -12,26 +12,19 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from ..i18n import format_day, gettext, language_name
+from ..i18n import catalog, english_name, format_day, gettext, language_name
 from ..model import Course
 from .urls import page_url, prefix
 
 DOMAIN = "site"
 """Our message catalog domain: ``build_tools/locales/<lang>/LC_MESSAGES/site.po``."""
 
-NOTICES = {
-    "kk": "This page has not been translated into this language yet. "
-          "The Kazakh version is shown below.",
-    "ru": "This page has not been translated into this language yet. "
-          "The Russian version is shown below.",
-    "en": "This page has not been translated into this language yet. "
-          "The English version is shown below.",
-}
-"""The untranslated-page notice by the language shown instead. One message per
-language, since Kazakh and Russian inflect the language names differently."""
-
-GENERIC_NOTICE = ("This page has not been translated into this language yet. "
-                  "The version in %(language)s is shown below.")
+NOTICE = ("This page has not been translated into this language yet, "
+          "so it is shown %(in_language)s.")
+"""The untranslated-page notice, in the reader's language; ``in_language`` is
+:func:`in_language` of the language the page is shown in."""
+IN_LANGUAGE = "in %(language)s"
+"""The phrase for a language the reader's catalog has no ``in <Language>`` entry for."""
 
 
 def translator(lang: str) -> Callable[..., str]:
@@ -74,20 +67,41 @@ def frame_context(course: Course, lang: str) -> dict[str, Any]:
         "prefix": prefix(course, lang),
         "search_index": f"{prefix(course, lang)}search/index.{lang}.js",
         "home": page_url(course, lang, "index.md"),
+        "in_language": {other: _capitalized(in_language(other, lang))
+                        for other in course.languages},
     }
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def in_language(code: str, reader_lang: str) -> str:
+    """Return "in <language ``code``>" in ``reader_lang`` (``орыс тілінде``, ``на казахском языке``).
+
+    Each catalog says it per language (``msgid "in Kazakh"``), since languages
+    inflect the names differently; a language it does not name is given by its
+    Babel name in brackets.
+    """
+    phrase = catalog(reader_lang, DOMAIN).get(f"in {english_name(code)}")
+    return phrase or translator(reader_lang)(IN_LANGUAGE,
+                                             language=language_name(code, reader_lang))
 
 
 def fallback_notice(reader_lang: str, content_lang: str) -> str:
     """Return the HTML notice put above a page shown in ``content_lang`` to ``reader_lang``."""
-    t = translator(reader_lang)
-    msgid = NOTICES.get(content_lang)
-    text = t(msgid) if msgid else t(GENERIC_NOTICE,
-                                    language=language_name(content_lang, reader_lang))
+    text = translator(reader_lang)(NOTICE, in_language=in_language(content_lang, reader_lang))
     return (f'<div class="admonition note course-fallback" lang="{escape(reader_lang)}">'
             f'<p>{escape(text)}</p></div>')
 
 
 def wrap_fallback(html: str, reader_lang: str, content_lang: str) -> str:
-    """Put the notice above ``html`` and mark the content with its own language."""
+    """Put the notice above ``html`` and mark the content with its own language.
+
+    The permalinks the build adds to headings are titled in the reader's
+    language, so they carry the reader's ``lang`` inside the content's.
+    """
+    reader = escape(reader_lang)
+    html = html.replace('<a class="headerlink"', f'<a lang="{reader}" class="headerlink"')
     return (fallback_notice(reader_lang, content_lang)
             + f'<div lang="{escape(content_lang)}">{html}</div>')

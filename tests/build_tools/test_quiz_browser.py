@@ -76,7 +76,7 @@ def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
     assert status(page, "sf-01-q1") == "Алдымен жауапты таңдаңыз."
     choose(page, "sf-01-q1", "43-ереже")
     check(page, "sf-01-q1")
-    assert status(page, "sf-01-q1") == "Қайта көріңіз"
+    assert status(page, "sf-01-q1") == "Қайталап көріңіз"
     expect(q1.locator(".quiz-option-feedback")).to_have_text(["Жоқ: 43-ереже жазаларды шектейді."])
     choose(page, "sf-01-q1", "1-ереже")
     check(page, "sf-01-q1")
@@ -87,7 +87,7 @@ def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
 
     choose(page, "sf-01-q2", "Ұжымдық жаза")
     check(page, "sf-01-q2")
-    assert status(page, "sf-01-q2") == "Қайта көріңіз"
+    assert status(page, "sf-01-q2") == "Қайталап көріңіз"
     choose(page, "sf-01-q2", "Қараңғы камера")
     check(page, "sf-01-q2")
     assert status(page, "sf-01-q2") == "Дұрыс жауап"
@@ -105,7 +105,7 @@ def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
     assert status(page, "sf-01-q5") == "Дұрыс жауап"
     page.fill("#quiz-sf-01-q5-answer", "Манделла")
     page.press("#quiz-sf-01-q5-answer", "Enter")
-    assert status(page, "sf-01-q5") == "Қайта көріңіз"
+    assert status(page, "sf-01-q5") == "Қайталап көріңіз"
     assert page.get_attribute("#quiz-sf-01-q5-answer", "maxlength") == "60"
     assert page.get_attribute("#quiz-sf-01-q4-answer", "maxlength") == "16"
 
@@ -117,16 +117,16 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     check(page, "sf-test-q1")
     assert status(page, "sf-test-q1") == "Правильно"
     expect(page.locator("#quiz-sf-test-q1 input").first).to_be_disabled()
-    expect(summary).to_have_text("Отвечено: 1 из 3")
+    expect(summary).to_have_text("Отвечено вопросов: 1 из 3")
     choose(page, "sf-test-q2", "Неверно")
     check(page, "sf-test-q2")
     page.fill("#quiz-sf-test-q3-answer", "100")
     check(page, "sf-test-q3")
     assert status(page, "sf-test-q3") == "Неправильно"
-    expect(summary).to_have_text("Ваш результат: 2 из 3 · Тест пройден · Проходной балл: 60%")
+    expect(summary).to_have_text("Ваш результат: 2 из 3 · Тест сдан · Проходной балл: 60%")
 
     page.get_by_role("button", name="Пройти тест заново").click()
-    expect(summary).to_have_text("Ваши ответы на этой странице удалены.")
+    expect(summary).to_have_text("Ваши ответы на этой странице сброшены.")
     expect(page.locator("#quiz-sf-test-q1 input").first).to_be_enabled()
     choose(page, "sf-test-q1", "Правило 43")
     check(page, "sf-test-q1")
@@ -134,7 +134,7 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     check(page, "sf-test-q2")
     page.fill("#quiz-sf-test-q3-answer", "122")
     check(page, "sf-test-q3")
-    expect(summary).to_have_text("Ваш результат: 1 из 3 · Тест не пройден · Проходной балл: 60%")
+    expect(summary).to_have_text("Ваш результат: 1 из 3 · Тест не сдан · Проходной балл: 60%")
 
 
 def test_keyboard_alone(page: Page, site: Path) -> None:
@@ -169,7 +169,7 @@ def test_answers_are_restored_after_reload_and_reset(page: Page, site: Path) -> 
     page.reload()
     expect(page.locator("html.quiz-ready")).to_have_count(1)
     expect(page.locator("#quiz-sf-01-q1-1")).to_be_checked()
-    assert status(page, "sf-01-q1") == "Қайта көріңіз"
+    assert status(page, "sf-01-q1") == "Қайталап көріңіз"
     expect(page.locator("#quiz-sf-01-q5-answer")).to_have_value("Мандела")
     assert status(page, "sf-01-q5") == "Дұрыс жауап"
 

@@ -144,7 +144,7 @@ def test_kazakh_search_box_and_results_are_kazakh(visit) -> None:
     seen.page.locator("[data-course-search-input]").fill("зззззз")
     assert seen.meta() == "Ештеңе табылмады"
     seen.page.locator("[data-course-search-input]").fill("контакт")
-    assert seen.page.inner_text(".course-search__lang") == "Орысша"
+    assert seen.page.inner_text(".course-search__lang") == "Орыс тілінде"
 
 
 @pytest.mark.parametrize(("lang", "word", "page"), [
@@ -241,11 +241,10 @@ def test_search_keyboard(built: BuiltSite, visit) -> None:
 
 @pytest.mark.parametrize(("lang", "page", "notice", "content_lang"), [
     ("kk", "01-basics/02-second.html",
-     "Бұл бет әлі қазақ тіліне аударылмаған. Төменде орысша нұсқасы берілген.", "ru"),
+     "Бұл бет әлі қазақ тіліне аударылмаған, сондықтан орыс тілінде берілген.", "ru"),
     ("ru", "01-basics/02-second.html", None, None),
     ("en", "01-basics/03-third.html",
-     "This page has not been translated into English yet. The Kazakh version is shown below.",
-     "kk"),
+     "This page has not been translated into English yet, so it is shown in Kazakh.", "kk"),
 ])
 def test_fallback_notice_in_reader_language(visit, lang: str, page: str, notice: str | None,
                                             content_lang: str | None) -> None:

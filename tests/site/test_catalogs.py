@@ -7,28 +7,34 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.i18n import catalog
+from build_tools.i18n import LOCALES_DIR, catalog, english_name
 from build_tools.site import frame
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "build_tools" / "theme"
 CALL = re.compile(r'(?:(?<![.\w])t|\["t"\])\("((?:[^"\\]|\\.)+)"')
 """``t("…")`` in templates and ``frame["t"]("…")`` in code; not Material's ``lang.t``."""
+SHIPPED = sorted(p.name for p in LOCALES_DIR.iterdir() if (p / "LC_MESSAGES" / "site.po").is_file())
+"""The languages we ship a site catalog for."""
 
 
 def used_msgids() -> set[str]:
-    """Message ids the theme templates and the site code pass to ``t``."""
+    """Message ids the theme templates and the site code pass to ``t``, and the language phrases."""
     found: set[str] = set()
     for path in [*THEME.rglob("*.html"), *(ROOT / "build_tools" / "site").glob("*.py")]:
         found.update(CALL.findall(path.read_text("utf-8")))
-    return found | set(frame.NOTICES.values()) | {frame.GENERIC_NOTICE}
+    return found | {frame.NOTICE, frame.IN_LANGUAGE} | {f"in {english_name(c)}" for c in SHIPPED}
 
 
 def test_msgids_are_found() -> None:
-    assert {"Page not found", "Last updated: %(date)s", "In Russian",
+    assert {"Page not found", "Last updated: %(date)s", "in Kazakh", "in Tajik",
             "Link to this section"} <= used_msgids()
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_six_languages_are_shipped() -> None:
+    assert {"kk", "ru", "en", "ky", "uz", "tg"} <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
 def test_every_msgid_is_translated(lang: str) -> None:
     assert sorted(used_msgids() - set(catalog(lang, "site"))) == []

@@ -23,9 +23,9 @@ UI_PARTS = ("//header", "//footer", "//nav", "//div[@data-md-component='skip']",
 
 NOTICE = {
     ("kk", "01-basics/02-second.html"):
-        "Бұл бет әлі қазақ тіліне аударылмаған. Төменде орысша нұсқасы берілген.",
+        "Бұл бет әлі қазақ тіліне аударылмаған, сондықтан орыс тілінде берілген.",
     ("en", "01-basics/03-third.html"):
-        "This page has not been translated into English yet. The Kazakh version is shown below.",
+        "This page has not been translated into English yet, so it is shown in Kazakh.",
 }
 
 
@@ -226,8 +226,7 @@ def test_fallback_follows_course_order_not_the_default_language(tmp_path: Path) 
     doc = parse(site.page("en", "01-basics/03-third.html"))
     notice = doc.xpath("//div[contains(@class, 'course-fallback')]")[0]
     assert notice.text_content().strip() == (
-        "This page has not been translated into English yet. "
-        "The Russian version is shown below.")
+        "This page has not been translated into English yet, so it is shown in Russian.")
     assert notice.getnext().get("lang") == "ru"
     assert doc.xpath("//h1/text()") == ["Применение правил"]
 
