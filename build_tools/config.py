@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostic, Severity, error
+from .diagnostics import LOCKED_CODES, Diagnostic, Severity, error
 from .i18n import is_known_language
+from .output_dirs import normalized, placement_problems
 from .yamlfile import YamlDoc, YamlError, load_mapping
 
 CONFIG_NAME = "course.yml"
@@ -96,6 +97,10 @@ class _Validator:
             severities=self.severities(data.get("validation", {})),
             scorm_versions=self.scorm_versions(data.get("scorm", {})),
         )
+        if not self.diagnostics:
+            outputs = {"site_dir": config.site_dir, "dist_dir": config.dist_dir}
+            for key, message in placement_problems(self.root, config.docs_dir, outputs):
+                self.fail(key, message)
         return (None if self.diagnostics else config), self.diagnostics
 
     def course_id(self, value: object) -> str:
@@ -152,10 +157,13 @@ class _Validator:
 
     def folder(self, key: str, default: str) -> str:
         value = self.doc.data.get(key, default)
-        if not isinstance(value, str) or not value or Path(value).is_absolute() or ".." in value:
-            self.fail(key, f"'{key}' must be a folder inside the project, got {value!r}")
+        if (not isinstance(value, str) or not value.strip() or Path(value).is_absolute()
+                or ".." in PurePosixPath(normalized(value)).parts
+                or any(ord(c) < 32 or ord(c) == 127 for c in value)):
+            self.fail(key, f"'{key}' must be a folder inside the project, such as "
+                      f"'{default}', got {value!r}")
             return default
-        return value
+        return normalized(value)
 
     def severities(self, value: object) -> dict[str, Severity]:
         choices = tuple(s.value for s in Severity)
@@ -165,7 +173,10 @@ class _Validator:
             return {}
         result = {}
         for code, level in value.items():
-            if level not in choices:
+            if code in LOCKED_CODES:
+                self.fail("validation", f"'validation.{code}' cannot be set: problems with "
+                          f"code '{code}' always stop the build; remove the line")
+            elif level not in choices:
                 self.fail("validation", f"'validation.{code}' must be one of {_quoted(choices)}, "
                           f"got {level!r}")
             else:

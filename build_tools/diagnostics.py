@@ -93,6 +93,10 @@ def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
                  "the file exists and that you may use it", "io")
 
 
+LOCKED_CODES = frozenset({"output"})
+"""Codes whose severity no setting changes: they guard sources and outputs, not style."""
+
+
 def apply_severities(
     diagnostics: Iterable[Diagnostic],
     severities: Mapping[str, Severity],
@@ -105,7 +109,8 @@ def apply_severities(
     """
     result = []
     for diag in diagnostics:
-        severity = severities.get(diag.code, diag.severity)
+        severity = diag.severity if diag.code in LOCKED_CODES else severities.get(
+            diag.code, diag.severity)
         if strict and severity is Severity.WARNING:
             severity = Severity.ERROR
         if severity is not Severity.IGNORE:

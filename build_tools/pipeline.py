@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
-from .diagnostics import BuildFailed, Diagnostic, apply_severities, has_errors
+from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
 from .languages import build_languages
 from .loader import load_course
 from .model import Course
+from .output_dirs import unwritable
 from .packages import PackageReport, write_packages
 from .progress import Progress, use
-from .swap import staged_dir
+from .swap import staged_dir, staged_dirs
 
 """MkDocs' closing line after its own messages; it adds nothing to them."""
 
@@ -35,11 +36,26 @@ class BuildResult:
     """The SCORM zips written to ``dist/``."""
 
 
+def output_problems(root: Path, *folders: str) -> list[Diagnostic]:
+    """Output folders that cannot be replaced (read-only, immutable, a dangling link).
+
+    These are never lowered by a severity setting: the build checks them before
+    it writes anything.
+    """
+    found = []
+    for value in folders:
+        problem = unwritable(root, value)
+        if problem:
+            found.append(error(value, None, problem, "output"))
+    return found
+
+
 def check_course(root: Path, *, strict: bool = False) -> tuple[Course | None, list[Diagnostic]]:
     """Load the course and run every content check; return it with all problems found."""
     course, diagnostics = load_course(root)
     if course is not None:
-        diagnostics += run_checks(course)
+        diagnostics += run_checks(course) + output_problems(
+            root, course.config.site_dir, course.config.dist_dir)
         diagnostics = apply_severities(diagnostics, course.config.severities, strict=strict)
     else:
         diagnostics = apply_severities(diagnostics, {}, strict=strict)
@@ -79,11 +95,15 @@ def build_site(
     if has_errors(diagnostics):  # nothing worth starting: report every problem now
         check()
 
+    blocked = output_problems(root, course.config.site_dir, course.config.dist_dir)
+    if blocked:
+        raise BuildFailed(apply_severities(loaded + blocked, {}, strict=strict),
+                          "the output folders cannot be replaced; nothing was written")
     progress = progress or Progress(enabled=False)
     use(progress)
     site_dir = root / course.config.site_dir
     dist_dir = root / course.config.dist_dir
-    with staged_dir(site_dir) as staged_site, staged_dir(dist_dir) as staged_dist:
+    with staged_dirs(site_dir, dist_dir) as (staged_site, staged_dist):
         reports, problems = build_languages(course, staged_site, staged_dist, progress, check)
         problems = apply_severities(problems, course.config.severities, strict=strict)
         if has_errors(problems):
@@ -104,6 +124,9 @@ def build_packages(
         BuildFailed: a package could not be built (its diagnostics say why).
     """
     dist_dir = course.root / course.config.dist_dir
+    blocked = output_problems(course.root, course.config.dist_dir)
+    if blocked:
+        raise BuildFailed(blocked, "dist/ cannot be replaced; nothing was written")
     with staged_dir(dist_dir) as staged:
         reports, problems = write_packages(course, site_dir, staged)
         problems = apply_severities(problems, course.config.severities, strict=strict)

@@ -80,3 +80,18 @@ def quiz_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "build")
     assert result.exit_code == 0, result.output
     return root
+
+
+@pytest.fixture(scope="session")
+def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal course with ``site/`` and ``dist/`` built once; never changed."""
+    root = copy_course("minimal", tmp_path_factory.mktemp("minimal-built") / "course")
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def built_course(minimal_built: Path, tmp_path: Path) -> Path:
+    """A fresh, writable copy of the built minimal course, outputs included."""
+    return Path(shutil.copytree(minimal_built, tmp_path / "course", symlinks=True))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_course, run_cli
+from tests.conftest import run_cli
 
 COURSE = Path(sys.executable).parent / "course"
 
@@ -53,57 +53,43 @@ FAILURES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A minimal course with a good site/ already built."""
-    root = copy_course("minimal", tmp_path_factory.mktemp("built") / "course")
-    assert run_cli(root, "build").exit_code == 0
-    return root
-
-
-@pytest.fixture
-def course(built: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the built course, its site/ included."""
-    return Path(shutil.copytree(built, tmp_path / "course", symlinks=True))
-
-
 @pytest.mark.parametrize(("breakage", "expected"), FAILURES)
-def test_build_fails_cleanly(course: Path, breakage, expected: str) -> None:
-    site = _snapshot(course / "site")
-    lines = (course / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+def test_build_fails_cleanly(built_course: Path, breakage, expected: str) -> None:
+    site = _snapshot(built_course / "site")
+    lines = (built_course / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     expected = expected.replace("{plugins_line}", str(lines.index("plugins:") + 1))
-    breakage(course)
-    result = run_cli(course, "build")
+    breakage(built_course)
+    result = run_cli(built_course, "build")
     assert result.exit_code == 1
-    assert expected.format(root=course) in result.output.splitlines(), result.output
+    assert expected.format(root=built_course) in result.output.splitlines(), result.output
     assert "Traceback" not in result.output
-    assert _snapshot(course / "site") == site
-    assert not list(course.glob(".site-*"))
+    assert _snapshot(built_course / "site") == site
+    assert not list(built_course.glob(".site-*"))
 
 
 @pytest.mark.parametrize(("breakage", "expected"), FAILURES[1:])
-def test_check_fails_cleanly_in_a_real_process(course: Path, breakage, expected: str) -> None:
-    breakage(course)
-    proc = subprocess.run([str(COURSE), "check"], cwd=course, capture_output=True,
+def test_check_fails_cleanly_in_a_real_process(built_course: Path, breakage, expected: str) -> None:
+    breakage(built_course)
+    proc = subprocess.run([str(COURSE), "check"], cwd=built_course, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 1
-    assert expected.format(root=course) in proc.stderr.splitlines(), proc.stderr
+    assert expected.format(root=built_course) in proc.stderr.splitlines(), proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
-def test_debug_shows_the_traceback(course: Path) -> None:
-    _mkdocs_plugin_missing(course)
-    proc = subprocess.run([str(COURSE), "--debug", "build"], cwd=course, capture_output=True,
+def test_debug_shows_the_traceback(built_course: Path) -> None:
+    _mkdocs_plugin_missing(built_course)
+    proc = subprocess.run([str(COURSE), "--debug", "build"], cwd=built_course, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 1
     assert "Traceback (most recent call last)" in proc.stderr
 
 
 @pytest.fixture
-def shared_course(built: Path) -> Iterator[Path]:
+def shared_course(minimal_built: Path) -> Iterator[Path]:
     """A copy outside pytest's private temp folder, readable by another user."""
     base = Path(tempfile.mkdtemp(prefix="course-perm-"))
-    root = Path(shutil.copytree(built, base / "course", symlinks=True))
+    root = Path(shutil.copytree(minimal_built, base / "course", symlinks=True))
     for path in [base, *base.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     yield root
@@ -134,8 +120,9 @@ def test_site_folder_not_writable(shared_course: Path) -> None:
     site = _snapshot(shared_course / "site")
     proc = _as_other_user(["build"], shared_course)
     assert proc.returncode == 1
-    assert ("site: error: cannot read or write 'site': Permission denied; check that the file "
-            "exists and that you may use it [io]") in proc.stderr.splitlines()
+    assert ("site: error: 'site' cannot be replaced: the project folder is read-only or "
+            "immutable; make it writable (chmod u+w, chattr -i) or choose another folder "
+            "[output]") in proc.stderr.splitlines()
     assert "Traceback" not in proc.stderr
     assert _snapshot(shared_course / "site") == site
 
