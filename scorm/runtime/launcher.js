@@ -73,14 +73,26 @@
   function decodeState(text) {
     try {
       var data = JSON.parse(text);
-      if (typeof data.p === "number" && data.p >= 0 && data.p < config.pages.length) {
+      if (!data || typeof data !== "object") {
+        throw new Error("not an object");
+      }
+      // Restored state is cleaned like a new answer: it may come from another
+      // version of the course or a damaged record, and an oversized answer kept
+      // here would make every later suspend_data too long to save.
+      if (typeof data.p === "number" && data.p % 1 === 0 && data.p >= 0 &&
+          data.p < config.pages.length) {
         state.page = data.p;
       }
-      state.visited = readVisited(String(data.v || "0"));
-      Object.keys(data.a || {}).forEach(function (key) {
-        var index = parseInt(key, 36);
-        if (index >= 0 && index < config.questions.length && Array.isArray(data.a[key])) {
-          state.answers[index] = data.a[key].map(String);
+      if (typeof data.v === "string" && /^[0-9a-f]{1,2000}$/.test(data.v)) {
+        state.visited = readVisited(data.v);
+      }
+      var saved = data.a && typeof data.a === "object" ? data.a : {};
+      Object.keys(saved).forEach(function (key) {
+        var index = /^[0-9a-z]{1,4}$/.test(key) ? parseInt(key, 36) : -1;
+        var values = index >= 0 && index < config.questions.length ?
+          restoredResponse(config.questions[index], saved[key]) : null;
+        if (values) {
+          state.answers[index] = values;
         }
       });
     } catch (e) {
@@ -184,8 +196,8 @@
   function cleanResponse(question, response) {
     var values = Array.isArray(response) ? response.map(String) : [];
     if (question.type === "single" || question.type === "multiple") {
-      values = values.filter(function (v) {
-        return /^\d+$/.test(v) && Number(v) < question.options;
+      values = values.filter(function (v, i) {
+        return /^\d{1,3}$/.test(v) && Number(v) < question.options && values.indexOf(v) === i;
       });
       return question.type === "single" ? values.slice(0, 1) : values;
     }
@@ -193,6 +205,20 @@
       return [values[0] === "true" ? "true" : "false"];
     }
     return [cleanTyped(values[0] || "", TYPED_MAX[question.type])];
+  }
+
+  /** A saved response cleaned like a new one; null when nothing valid is left. */
+  function restoredResponse(question, saved) {
+    if (!Array.isArray(saved) || saved.length > 100 || !saved.every(function (v) {
+      return typeof v === "string" || typeof v === "number";
+    })) {
+      return null;
+    }
+    if (question.type === "truefalse" && saved[0] !== "true" && saved[0] !== "false") {
+      return null;
+    }
+    var values = cleanResponse(question, saved);
+    return values.length && values[0] !== "" ? values : null;
   }
 
   function answer(detail) {

@@ -257,3 +257,54 @@ def test_course_host_replaces_local_storage(context: BrowserContext, site: Path)
     ]
     assert frame.locator("html").evaluate("() => localStorage.length") == 0
     assert errors == []
+
+
+# ---- learner text and saved state never break the page ----
+
+QUOTED = 'Нельсон "Мандела" \\ </script><b>'
+
+
+def test_typed_quotes_and_markup_are_saved_and_restored(page: Page, site: Path) -> None:
+    open_page(page, site, "01-safety/01-contact.html")
+    page.fill("#quiz-sf-01-q5-answer", QUOTED)
+    check(page, "sf-01-q5")
+    assert status(page, "sf-01-q5") == "Қайталап көріңіз"
+    stored = page.evaluate("localStorage.getItem('course-quiz:quiz-course:sf-01')")
+    assert json.loads(stored) == {"sf-01-q5": [QUOTED]}
+    page.reload()
+    expect(page.locator("html.quiz-ready")).to_have_count(1)
+    expect(page.locator("#quiz-sf-01-q5-answer")).to_have_value(QUOTED)
+    assert status(page, "sf-01-q5") == "Қайталап көріңіз"
+    assert page.locator("#quiz-sf-01-q5 b").count() == 0
+
+
+SAVED = {
+    "sf-01-q5": ["ы" * 5000 + "\u0000"],  # longer than any input: cut to its 60
+    "sf-01-q1": ["7", "1", "0"],          # option 7 does not exist; a single choice keeps one
+    "sf-01-q2": ["1", '"]', "x"],         # values that are not options are dropped
+    "sf-01-q4": [{"x": 1}],               # not text: nothing restored
+    "sf-01-q3": "true",                   # not a list
+    "unknown": ["1"],
+}
+
+
+def test_saved_answers_are_cleaned_when_restored(page: Page, site: Path) -> None:
+    open_page(page, site, "01-safety/01-contact.html")
+    page.evaluate("s => localStorage.setItem('course-quiz:quiz-course:sf-01', s)",
+                  json.dumps(SAVED))
+    page.reload()
+    expect(page.locator("html.quiz-ready")).to_have_count(1)
+    expect(page.locator("#quiz-sf-01-q5-answer")).to_have_value("ы" * 60)
+    expect(page.locator("#quiz-sf-01-q1 input:checked")).to_have_count(1)
+    expect(page.locator("#quiz-sf-01-q1-1")).to_be_checked()
+    expect(page.locator("#quiz-sf-01-q2 input:checked")).to_have_count(1)
+    expect(page.locator("#quiz-sf-01-q2-1")).to_be_checked()
+    expect(page.locator("#quiz-sf-01-q4-answer")).to_have_value("")
+    expect(page.locator("#quiz-sf-01-q3 input:checked")).to_have_count(0)
+    assert status(page, "sf-01-q4") == ""
+    page.fill("#quiz-sf-01-q4-answer", "15")
+    check(page, "sf-01-q4")
+    stored = json.loads(page.evaluate(
+        "localStorage.getItem('course-quiz:quiz-course:sf-01')"))
+    assert stored == {"sf-01-q5": ["ы" * 60], "sf-01-q1": ["1"], "sf-01-q2": ["1"],
+                      "sf-01-q4": ["15"]}

@@ -186,17 +186,44 @@
     }
   }
 
-  function response(q) {
-    if (q.type === "numeric" || q.type === "text") {
+  function isTyped(q) {
+    return q.type === "numeric" || q.type === "text";
+  }
+
+  /**
+   * The values a response of q may hold: for typed answers one text cut to the
+   * input's maxlength, control characters as spaces; for choices only values of
+   * the question's own inputs. Saved answers restored from storage or the LMS go
+   * through here too: they may have been written by another version or tampered with.
+   */
+  function clean(q, values) {
+    if (Object.prototype.toString.call(values) !== "[object Array]") {
+      return [];
+    }
+    if (isTyped(q)) {
       var input = q.inputs[0];
-      var value = input.value.trim().slice(0, Number(input.getAttribute("maxlength")) || 60);
-      return value ? [value] : [];
+      var max = Number(input.getAttribute("maxlength")) || 60;
+      var text = typeof values[0] === "string" || typeof values[0] === "number" ?
+        String(values[0]) : "";
+      text = text.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max);
+      return text ? [text] : [];
+    }
+    var allowed = q.inputs.map(function (i) { return i.value; });
+    var kept = values.filter(function (value, i) {
+      return allowed.indexOf(value) >= 0 && values.indexOf(value) === i;
+    });
+    return q.type === "multiple" ? kept : kept.slice(0, 1);
+  }
+
+  function response(q) {
+    if (isTyped(q)) {
+      return clean(q, [q.inputs[0].value]);
     }
     return q.inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
   }
 
   function fill(q, values) {
-    if (q.type === "numeric" || q.type === "text") {
+    if (isTyped(q)) {
       q.inputs[0].value = values.length ? String(values[0]) : "";
       return;
     }
@@ -235,7 +262,7 @@
 
   function check(q) {
     var values = response(q);
-    var choice = q.type !== "numeric" && q.type !== "text";
+    var choice = !isTyped(q);
     if (!values.length) {
       say(q, t(choice ? "Choose an answer first." : "Enter an answer first."), "hint");
       return;
@@ -272,14 +299,19 @@
     var wrong = info.isTest ? t("Incorrect") : t("Try again");
     say(q, result === "correct" ? t("Correct") : wrong, result);
     var content = q.reveal ? q.reveal.content : null;
-    if (content) {
+    if (content && !isTyped(q)) {
+      // Matched by comparing attributes, never by a selector built from a value.
+      var notes = byOption(content.querySelectorAll(".quiz-option-feedback"));
+      var options = byOption(q.el.querySelectorAll(".quiz-option"));
       values.forEach(function (value) {
-        var note = content.querySelector('.quiz-option-feedback[data-option="' + value + '"]');
-        var option = q.el.querySelector('.quiz-option[data-option="' + value + '"]');
+        var note = notes[value];
+        var option = options[value];
         if (note && option) {
           option.appendChild(mark(note.cloneNode(true)));
         }
       });
+    }
+    if (content) {
       var explanation = content.querySelector(".quiz-explanation");
       if (explanation) {
         q.status.parentNode.insertBefore(mark(explanation.cloneNode(true)), q.status.nextSibling);
@@ -288,6 +320,14 @@
     if (info.isTest) {
       q.inputs.concat([q.button]).forEach(function (control) { control.disabled = true; });
     }
+  }
+
+  function byOption(nodes) {
+    var found = {};
+    Array.prototype.forEach.call(nodes, function (node) {
+      found[node.getAttribute("data-option")] = node;
+    });
+    return found;
   }
 
   function mark(node) {
@@ -364,9 +404,8 @@
       return;
     }
     quizzes.forEach(function (q) {
-      var values = saved[q.id];
-      if (Object.prototype.toString.call(values) === "[object Array]" && values.length) {
-        values = values.map(String);
+      var values = Object.prototype.hasOwnProperty.call(saved, q.id) ? clean(q, saved[q.id]) : [];
+      if (values.length) {
         fill(q, values);
         answers[q.id] = values;
         show(q, values, isCorrect(q, values) ? "correct" : "incorrect");
