@@ -59,5 +59,23 @@ def load_mapping(text: str) -> YamlDoc:
     return YamlDoc({str(k): v for k, v in data.items()}, key_lines)
 
 
+def load_node(text: str) -> yaml.Node | None:
+    """Parse ``text`` into YAML's node tree, which keeps the line of every value.
+
+    Raises:
+        YamlError: the text is not valid YAML.
+    """
+    loader = _Loader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise YamlError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
+
+
 def _raise(message: str, line: int | None) -> YamlDoc:
     raise YamlError(message, line)

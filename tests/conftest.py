@@ -32,8 +32,10 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def copy_course(name: str, dest: Path) -> Path:
     """Copy fixture course ``name`` (or the project's own course for 'sample') to ``dest``."""
     if name == "sample":
-        for item in ("course.yml", "mkdocs.yml", "docs"):
+        for item in ("course.yml", "mkdocs.yml", "glossary.yml", "docs"):
             src = ROOT / item
+            if not src.exists():
+                continue
             if src.is_dir():
                 shutil.copytree(src, dest / item, symlinks=True)
             else:

@@ -18,6 +18,7 @@ from .files import (
     check_mkdocs_yml,
     check_title_heading,
 )
+from .glossary import check_glossary
 from .links import check_images, check_links
 from .quiz import check_quiz_ids, check_quiz_parity
 from .source import clear_cache
@@ -40,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     check_source_hash,
     check_quiz_ids,
     check_quiz_parity,
+    check_glossary,
 )
 """Every check, in the order they run."""
 
