@@ -14,10 +14,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..glossary import load_glossary
 from ..model import Course
 from ..progress import current
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
+from .glossary import TermLinker, add_glossary_page, add_script, glossary_markdown
 from .only import is_dirty
 from .search_index import SearchIndex
 from .urls import module_titles, norm_src_uri, prefix
@@ -42,6 +44,12 @@ class LanguageBuild:
         if "toc" in config.markdown_extensions:
             toc = config.mdx_configs.setdefault("toc", {})
             toc["permalink_title"] = self.frame["t"]("Link to this section")
+        glossary, _ = load_glossary(course.root, course.languages)  # checked by course check
+        self.glossary_page = (glossary_markdown(glossary, course, lang, self.frame["t"])
+                              if glossary else "")
+        self.terms = TermLinker(glossary, course, lang) if glossary else None
+        if glossary:
+            add_script(config)
 
     @property
     def is_default(self) -> bool:
@@ -51,6 +59,8 @@ class LanguageBuild:
     def files(self, files: Files, config: Any) -> Files:
         """Add the pages this language lacks and start counting its pages."""
         files = add_fallback_pages(files, config, self.course, self.lang)
+        if self.glossary_page:
+            files = add_glossary_page(files, config, self.course, self.lang, self.glossary_page)
         current().start(f"pages {self.lang}", len(files.documentation_pages()))
         return files
 
@@ -70,8 +80,8 @@ class LanguageBuild:
         url = page.file.dest_uri.removeprefix(self.frame["prefix"])
         self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
-            html = wrap_fallback(html, self.lang, content_lang)
-        return html
+            return wrap_fallback(html, self.lang, content_lang)
+        return self.terms.link(html, page.file.dest_uri) if self.terms else html
 
     def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
         """Give the templates our frame and the same page in the other languages."""

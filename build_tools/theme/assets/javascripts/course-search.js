@@ -45,11 +45,21 @@
     return list.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
   }
 
-  function stripOnce(word, suffixes, minStem, minBeforeOne) {
+  // The possessive -сы/-сі follows a vowel only (ереже-сі); after a consonant
+  // the ending is -ы/-і (рефлекс-і, кеңес-і).
+  var KK_VOWELS = "аәеиоөуұүыіэюя";
+
+  function kazakhAllows(suffix, stem) {
+    return (suffix !== "сы" && suffix !== "сі") ||
+      KK_VOWELS.indexOf(stem.charAt(stem.length - 1)) >= 0;
+  }
+
+  function stripOnce(word, suffixes, minStem, minBeforeOne, allows) {
     for (var i = 0; i < suffixes.length; i++) {
       var suffix = suffixes[i];
       var rest = word.length - suffix.length;
-      if (rest >= (suffix.length === 1 ? minBeforeOne : minStem) && word.endsWith(suffix)) {
+      if (rest >= (suffix.length === 1 ? minBeforeOne : minStem) && word.endsWith(suffix) &&
+          (!allows || allows(suffix, word.slice(0, rest)))) {
         return word.slice(0, rest);
       }
     }
@@ -58,7 +68,7 @@
 
   function stemKazakh(word) {
     for (var step = 0; step < 6; step++) {
-      var shorter = stripOnce(word, KK_SUFFIXES, 3, 4);
+      var shorter = stripOnce(word, KK_SUFFIXES, 3, 4, kazakhAllows);
       if (shorter === word) break;
       word = shorter;
     }
