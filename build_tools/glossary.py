@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -37,6 +39,11 @@ ENTRY_KEYS = ("source",)
 FORM_KEYS = ("term", "also", "avoid", "definition", "match")
 MATCH_KINDS = ("stem", "exact")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+"""Letter order of the glossary page in languages whose order is not the code points'."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,9 @@ class Glossary:
     def in_language(self, lang: str) -> list[tuple[Entry, Forms]]:
         """Return the entries that have ``lang``, sorted by term as a reader looks them up."""
         found = [(entry, entry.forms[lang]) for entry in self.entries if lang in entry.forms]
-        return sorted(found, key=lambda pair: pair[1].term.casefold())
+        order = {letter: index for index, letter in enumerate(ALPHABETS.get(lang, ""))}
+        return sorted(found, key=lambda pair: [order.get(c, 100 + ord(c))
+                                               for c in pair[1].term.casefold()])
 
 
 def load_glossary(root: Path, languages: Sequence[str]) -> tuple[Glossary | None, list[Diagnostic]]:
@@ -229,8 +238,7 @@ class _Reader:
                             "one term names one concept", "glossary"))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text, with its stem and where it starts."""
 
     stem: str
@@ -266,7 +274,10 @@ class TermFinder:
 
     def __init__(self, glossary: Glossary, lang: str) -> None:
         self.lang = lang
-        self._by_first: dict[tuple[bool, str], list[_Phrase]] = {}
+        self._by_stem: dict[str, list[_Phrase]] = {}
+        """Phrases matched on stems, by the stem of their first word."""
+        self._by_word: dict[str, list[_Phrase]] = {}
+        """Phrases matched exactly, by their first word."""
         for entry in glossary.entries:
             forms = entry.forms.get(lang)
             if forms is None:
@@ -274,21 +285,25 @@ class TermFinder:
             phrases = [(p, True) for p in forms.approved] + [(p, False) for p in forms.avoid]
             for phrase, approved in phrases:
                 keys = _words(phrase) if forms.exact else _stems(phrase, lang)
-                self._by_first.setdefault((forms.exact, keys[0]), []).append(
+                index = self._by_word if forms.exact else self._by_stem
+                index.setdefault(keys[0], []).append(
                     _Phrase(keys, forms.exact, entry, phrase, approved))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c.keys))  # the longest phrase wins
 
-    def tokens(self, text: str, line: int = 1) -> Iterator[Token]:
-        """Yield the words of one line of ``text``."""
-        for match in WORD.finditer(text):
-            word = match.group()
-            yield Token(stem(word, self.lang), normalize(word), line, match.start() + 1, word)
+    def tokens(self, text: str, line: int = 1) -> list[Token]:
+        """Return the words of one line of ``text``."""
+        lang = self.lang
+        return [Token(*_keys(m.group(), lang), line, m.start() + 1, m.group())
+                for m in WORD.finditer(text)]
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Hit]:
         """Yield every match in ``tokens``, left to right, never overlapping."""
-        index = 0
-        while index < len(tokens):
+        by_stem, by_word = self._by_stem, self._by_word
+        index, count = 0, len(tokens)
+        while index < count:
+            token = tokens[index]
+            if token.stem not in by_stem and token.word not in by_word:
+                index += 1
+                continue
             hit = self._match_at(tokens, index)
             if hit is None:
                 index += 1
@@ -298,9 +313,8 @@ class TermFinder:
 
     def _match_at(self, tokens: Sequence[Token], index: int) -> Hit | None:
         first = tokens[index]
-        candidates = [*self._by_first.get((False, first.stem), ()),
-                      *self._by_first.get((True, first.word), ())]
-        for phrase in sorted(candidates, key=lambda c: -len(c.keys)):
+        candidates = [*self._by_stem.get(first.stem, ()), *self._by_word.get(first.word, ())]
+        for phrase in sorted(candidates, key=lambda c: -len(c.keys)):  # the longest wins
             end = index + len(phrase.keys)
             if end <= len(tokens) and all(
                 (token.word if phrase.exact else token.stem) == key
@@ -319,6 +333,12 @@ class _Phrase:
     entry: Entry
     text: str
     approved: bool
+
+
+@cache
+def _keys(word: str, lang: str) -> tuple[str, str]:
+    """The stem and the lower-cased form of ``word``: what terms are matched on."""
+    return stem(word, lang), normalize(word)
 
 
 def _stems(phrase: str, lang: str) -> tuple[str, ...]:

@@ -37,10 +37,34 @@ RU_SUFFIXES = _longest_first(
 """Russian: an optional reflexive ending, then one inflectional ending."""
 
 
-def _strip_once(word: str, suffixes: tuple[str, ...], min_stem: int, min_before_one: int) -> str:
-    for suffix in suffixes:
-        rest = len(word) - len(suffix)
-        if rest >= (min_before_one if len(suffix) == 1 else min_stem) and word.endswith(suffix):
+KK_VOWELS = "аәеиоөуұүыіэюя"
+
+
+def _kazakh_allows(suffix: str, stem: str) -> bool:
+    """The possessive -сы/-сі follows a vowel only (ереже-сі; рефлекс-і, кеңес-і)."""
+    return suffix not in ("сы", "сі") or stem[-1:] in KK_VOWELS
+
+
+def _by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Group suffixes by length, longest first: one set lookup per length, not per suffix."""
+    lengths = sorted({len(s) for s in suffixes}, reverse=True)
+    return tuple((n, frozenset(s for s in suffixes if len(s) == n)) for n in lengths)
+
+
+_KK = _by_length(KK_SUFFIXES)
+_RU = _by_length(RU_SUFFIXES)
+_RU_REFLEXIVE = _by_length(RU_REFLEXIVE)
+
+
+def _strip_once(word: str, suffixes: tuple[tuple[int, frozenset[str]], ...], min_stem: int,
+                min_before_one: int, allows: Callable[[str, str], bool] | None = None) -> str:
+    # The longest matching suffix wins, as in the script (which tries them longest first).
+    for length, group in suffixes:
+        rest = len(word) - length
+        if rest < (min_before_one if length == 1 else min_stem):
+            continue
+        suffix = word[rest:]
+        if suffix in group and (allows is None or allows(suffix, word[:rest])):
             return word[:rest]
     return word
 
@@ -48,7 +72,7 @@ def _strip_once(word: str, suffixes: tuple[str, ...], min_stem: int, min_before_
 def stem_kazakh(word: str) -> str:
     """Strip up to six stacked endings, keeping at least three letters (four before one)."""
     for _ in range(6):
-        shorter = _strip_once(word, KK_SUFFIXES, 3, 4)
+        shorter = _strip_once(word, _KK, 3, 4, _kazakh_allows)
         if shorter == word:
             break
         word = shorter
@@ -57,8 +81,8 @@ def stem_kazakh(word: str) -> str:
 
 def stem_russian(word: str) -> str:
     """Strip a reflexive ending, then one inflectional ending."""
-    word = _strip_once(word, RU_REFLEXIVE, 3, 3)
-    return _strip_once(word, RU_SUFFIXES, 3, 3)
+    word = _strip_once(word, _RU_REFLEXIVE, 3, 3)
+    return _strip_once(word, _RU, 3, 3)
 
 
 def stem_english(word: str) -> str:

@@ -164,6 +164,8 @@ def _finder(lang: str) -> TermFinder:
     ("kk", "пробациялық бақылаудың шарттары", "probation-supervision"),
     ("kk", "Нельсон Мандела ережелерінің мәтіні", "nelson-mandela-rules"),
     ("kk", "жалғыз камерада оқшаулауды", "solitary-confinement"),
+    ("kk", "түзету рефлексі", "righting-reflex"),
+    ("kk", "түзету рефлексін", "righting-reflex"),
     ("kk", "жалғыз камерада ұзақ оқшаулауға", "prolonged-solitary-confinement"),
     ("ru", "пробационного контроля", "probation-supervision"),
     ("ru", "пробационному контролю", "probation-supervision"),
@@ -186,7 +188,7 @@ def test_exact_terms_do_not_match_other_words_with_the_same_stem() -> None:
 
 WORDS = {
     "kk": ["ережелерінің", "сотталғандарға", "бақылаудағы", "қызметкерлеріміз",
-           "мекемелерде", "жоспарын", "қауіпсіздікке"],
+           "мекемелерде", "жоспарын", "қауіпсіздікке", "рефлексі", "ережесі", "кеңесі"],
     "ru": ["пробационного", "заключёнными", "безопасностью", "учреждениях", "осуществляется",
            "оценки", "наказания"],
     "en": ["prisoners", "assessing", "handbooks", "inspected", "supervision"],
@@ -203,3 +205,8 @@ def test_python_stemmers_agree_with_the_search_script() -> None:
     result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
     expected = json.loads(result.stdout)
     assert {lang: [stem(w, lang) for w in words] for lang, words in WORDS.items()} == expected
+
+
+def test_the_sample_course_is_clean_under_strict() -> None:
+    result = run_cli(ROOT, "check", "--strict")
+    assert result.exit_code == 0, result.output
