@@ -35,7 +35,7 @@ from .stemming import WORD, normalize, stem
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"
-ENTRY_KEYS = ("source",)
+ENTRY_KEYS = ("source", "readers")
 FORM_KEYS = ("term", "also", "avoid", "definition", "match")
 MATCH_KINDS = ("stem", "exact")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -80,6 +80,9 @@ class Entry:
     forms: dict[str, Forms]
     """The entry per language code."""
     line: int
+    readers: bool = True
+    """False for a rule for writers and translators only (a word with other senses in
+    the course, such as 'руководство'): not on the glossary page, never linked in pages."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ class Glossary:
 
     def in_language(self, lang: str) -> list[tuple[Entry, Forms]]:
         """Return the entries that have ``lang``, sorted by term as a reader looks them up."""
-        found = [(entry, entry.forms[lang]) for entry in self.entries if lang in entry.forms]
+        found = [(entry, entry.forms[lang]) for entry in self.entries
+                 if lang in entry.forms and entry.readers]
         order = {letter: index for index, letter in enumerate(ALPHABETS.get(lang, ""))}
         return sorted(found, key=lambda pair: [order.get(c, 100 + ord(c))
                                                for c in pair[1].term.casefold()])
@@ -149,9 +153,10 @@ class _Reader:
         fields = {str(k.value): (k, v) for k, v in value.value}
         for name, (k, _) in fields.items():
             if name not in (*ENTRY_KEYS, *self.languages):
-                self.fail(k, f"unknown key '{name}' in entry '{entry_id}'; expected 'source' "
-                          f"or a language of the course: {_quoted(self.languages)}")
+                self.fail(k, f"unknown key '{name}' in entry '{entry_id}'; expected 'source', "
+                          f"'readers' or a language of the course: {_quoted(self.languages)}")
         source = self.text(fields, "source", entry_id, value)
+        readers = self.flag(fields, "readers", entry_id)
         forms = {lang: self.forms(fields[lang], entry_id, lang)
                  for lang in self.languages if lang in fields}
         for lang in self.languages:
@@ -161,7 +166,16 @@ class _Reader:
         if source is None or any(f is None for f in forms.values()):
             return None
         return Entry(entry_id, source, {k: f for k, f in forms.items() if f},
-                     key.start_mark.line + 1)
+                     key.start_mark.line + 1, readers)
+
+    def flag(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, name: str) -> bool:
+        if key not in fields:
+            return True
+        node = fields[key][1]
+        if not isinstance(node, yaml.ScalarNode) or node.value not in ("true", "false"):
+            self.fail(node, f"'{name}.{key}' must be true or false, got {_shown(node)}")
+            return True
+        return bool(node.value == "true")
 
     def forms(self, pair: tuple[yaml.Node, yaml.Node], entry_id: str, lang: str) -> Forms | None:
         key, node = pair

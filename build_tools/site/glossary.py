@@ -114,7 +114,8 @@ class TermLinker:
 
     def _split(self, text: str, href: str, seen: set[str]) -> tuple[str, list[Any]]:
         """Cut ``text`` at first uses of terms; return the text before them and the new nodes."""
-        hits = [h for h in self.finder.find(list(self.finder.tokens(text))) if h.approved]
+        hits = [h for h in self.finder.find(self.finder.tokens(text))
+                if h.approved and h.entry.readers]
         made: list[Any] = []
         head, cursor = text, 0
         for hit in hits:

@@ -145,6 +145,9 @@ def test_code_and_links_are_not_prose(course: Path) -> None:
      "a term of 'probation-supervision' (line 1); one term names one concept [glossary]"),
     ("a: [\n", "glossary.yml:2: error: invalid YAML: did not find expected node content "
      "[glossary]"),
+    (GLOSSARY.replace("conditioning:\n", "conditioning:\n  readers: maybe\n"),
+     "glossary.yml:15: error: 'conditioning.readers' must be true or false, got 'maybe' "
+     "[glossary]"),
 ])
 def test_glossary_file_errors(course: Path, text: str, line: str) -> None:
     (course / "glossary.yml").write_text(text, encoding="utf-8")

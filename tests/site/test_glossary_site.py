@@ -20,9 +20,11 @@ PAGE = ("---\nid: ba-01\ntitle: {title}\n---\n# {title}\n\n{body}\n\n## Rules\n\
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal course with a glossary, built once."""
     root = copy_course("minimal", tmp_path_factory.mktemp("glossary") / "course")
-    (root / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (root / "glossary.yml").write_text(GLOSSARY.replace("conditioning:\n", "conditioning:\n"
+                                                        "  readers: false\n"), encoding="utf-8")
     pages = {
-        "en": ("Human dignity", "Probation supervision keeps dignity in view.",
+        "en": ("Human dignity", "Probation supervision keeps dignity in view; conditioning "
+               "does not.",
                "Again, probation supervision. `probation supervision` in code."),
         "ru": ("Достоинство", "Пробационный контроль учитывает достоинство.",
                "Снова о пробационном контроле."),
@@ -58,6 +60,8 @@ def test_every_language_has_a_glossary_page(site: Path, folder: str, title: str,
     entry = doc.xpath('//h2[@id="probation-supervision"]')[0]
     assert entry.text == term
     assert entry.getnext().getnext().text_content() == meta
+    assert [h.get("id") for h in doc.xpath("//article//h2")] == ["probation-supervision"], \
+        "entries with 'readers: false' are not on the page"
     nav = doc.xpath('//nav[contains(@class, "md-nav--primary")]//a[contains(@href, '
                     '"glossary.html")]')
     assert nav, "the glossary page is in the navigation"
@@ -75,7 +79,8 @@ def test_first_use_links_to_the_glossary_with_a_tooltip(site: Path) -> None:
 
 def test_terms_in_code_are_not_linked_and_tooltips_are_not_searched(site: Path) -> None:
     doc = _doc(site / "en" / "01-basics" / "01-first.html")
-    assert len(doc.xpath('//a[contains(@class, "course-term__link")]')) == 1
+    assert len(doc.xpath('//a[contains(@class, "course-term__link")]')) == 1, \
+        "terms in code and entries with 'readers: false' are not linked"
     assert doc.xpath('//code[not(.//a)][text()="probation supervision"]')
     script = (site / "en" / "search" / "index.en.js").read_text(encoding="utf-8")
     data = json.loads(script[script.index("=", script.index("]")) + 1:].rstrip(";\n"))
