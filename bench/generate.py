@@ -1,7 +1,8 @@
 """Write a synthetic course of any size in the project's real source format.
 
 ``python bench/generate.py OUT --modules N --lessons M --seed S`` writes
-``course.yml``, ``mkdocs.yml`` and ``docs/{kk,ru,en}/`` with N modules of M
+``course.yml``, ``mkdocs.yml``, the sample course's ``glossary.yml`` and
+``docs/{kk,ru,en}/`` with N modules of M
 lessons plus a module test each, in three languages, with headings, lists,
 tables, images and questions in every lesson. The same seed gives the same files.
 """
@@ -91,6 +92,8 @@ def generate(out: Path, modules: int, lessons: int, seed: int = 1) -> int:
     mkdocs = mkdocs.replace("custom_dir: build_tools/theme",
                             f"custom_dir: {ROOT / 'build_tools' / 'theme'}")
     (out / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    # The sample course's glossary: its terms are looked for in every page.
+    shutil.copyfile(ROOT / "glossary.yml", out / "glossary.yml")
     pages = 0
     for lang in LANGS:
         rng = random.Random(f"{seed}-{lang}")

@@ -35,6 +35,8 @@ from .stemming import WORD, normalize, stem
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"
+PAGE_SRC_URI = "glossary.md"
+"""The glossary page of each language on the site, beside its home page."""
 ENTRY_KEYS = ("source", "readers")
 FORM_KEYS = ("term", "also", "avoid", "definition", "match")
 MATCH_KINDS = ("stem", "exact")

@@ -30,6 +30,7 @@ from scorm.suspend import worst_case
 from scorm.validate import validate_manifest
 
 from .diagnostics import Diagnostic, error, rel, warning
+from .glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
 from .i18n import gettext
 from .model import Course, Module
 from .package_html import css_references, rewrite_page, strip_source_map
@@ -37,6 +38,7 @@ from .package_html import css_references, rewrite_page, strip_source_map
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
 THEME_PREFIX = "assets/"
 ASSETS_RESOURCE = "RES-assets"
+GLOSSARY_RESOURCE = "RES-glossary"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
 
 
@@ -132,23 +134,23 @@ class _Builder:
                 scos: list[Sco]) -> Package:
         stem = name.removesuffix(".zip")
         files: dict[str, bytes] = {}
-        resources, items, theme = [], [], set()
+        resources: list[Resource] = []
+        items: list[Item] = []
+        theme: set[str] = set()
         for sco in scos:
             # A SCO's pages link only to each other: another SCO is launched by the LMS,
             # never inside this one's session.
             page_set = frozenset(p.href for p in sco.pages)
             own: list[str] = []
             for page in sco.pages:
-                data, assets = self.page(page.href, page_set)
-                files[page.href] = data
-                own.append(page.href)
-                for asset in sorted(self.with_css(assets, files)):
-                    (theme.add(asset) if asset.startswith(THEME_PREFIX) else own.append(asset))
+                own += self.add_page(page.href, page_set, files, theme)
             resources.append(Resource(resource_id(sco.id), tuple(dict.fromkeys(own)),
                                       scorm_type="sco", dependencies=(ASSETS_RESOURCE,)))
             items.append(Item(item_id(sco.id), sco.title, resource_id(sco.id),
                               sco.mastery_score, f"obj-{sco.id}"))
             self.check_suspend(sco, lang, version, name)
+        if scope == "course":
+            self.add_glossary(lang, files, resources, items, theme)
         resources.append(Resource(ASSETS_RESOURCE, tuple(sorted(theme))))
         title = self.course.titles.get(lang, self.course.id)
         if scope != "course":  # the LMS lists module packages by title: name the course too
@@ -159,6 +161,28 @@ class _Builder:
         package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
                           tuple(scos), files, labels)
         return with_runtime(package)
+
+    def add_page(self, href: str, pages: frozenset[str], files: dict[str, bytes],
+                 theme: set[str]) -> list[str]:
+        """Add a page and its assets to ``files``; return its own files (theme ones go apart)."""
+        data, assets = self.page(href, pages)
+        files[href] = data
+        own = [href]
+        for asset in sorted(self.with_css(assets, files)):
+            (theme.add(asset) if asset.startswith(THEME_PREFIX) else own.append(asset))
+        return own
+
+    def add_glossary(self, lang: str, files: dict[str, bytes], resources: list[Resource],
+                     items: list[Item], theme: set[str]) -> None:
+        """Add the site's glossary page of ``lang`` as a page the LMS lists but never tracks."""
+        href = self.site_path(lang, GLOSSARY_SRC_URI)
+        if not (self.site_dir / href).is_file():
+            return
+        own = self.add_page(href, frozenset({href}), files, theme)
+        resources.append(Resource(GLOSSARY_RESOURCE, tuple(dict.fromkeys(own)), href=href,
+                                  dependencies=(ASSETS_RESOURCE,)))
+        items.append(Item("ITEM-glossary", gettext(lang, "site", "Glossary"), GLOSSARY_RESOURCE,
+                          tracked=False))
 
     def page(self, href: str, pages: frozenset[str]) -> tuple[bytes, set[str]]:
         key = (href, pages)

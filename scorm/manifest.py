@@ -185,6 +185,13 @@ class _Writer2004(_Writer):
         if item.resource is None:
             return
         sequencing = self.sub(element, "sequencing", prefix="imsss")
+        if not item.tracked:
+            # SN 4th Ed. 4.6.4 and 5.1.1: an untracked page (the glossary) counts for
+            # nothing in the course's completion, satisfaction or score.
+            self.sub(sequencing, "rollupRules", prefix="imsss", rollupObjectiveSatisfied="false",
+                     rollupProgressCompletion="false", objectiveMeasureWeight="0")
+            self.sub(sequencing, "deliveryControls", prefix="imsss", tracked="false")
+            return
         if item.mastery_score is None:
             # Without a test, the SCO's missing measure must not pull the course score
             # down, nor decide the course's satisfaction (SN 4th Ed. 4.6.5, 4.6.6).

@@ -93,6 +93,8 @@ class Item:
     objective_id: str | None = None
     """Id of the primary objective (2004), derived from the module id."""
     children: tuple[Item, ...] = ()
+    tracked: bool = True
+    """False for a page the LMS shows but does not track (an asset, such as a glossary)."""
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,12 @@ from lxml import html as lxml_html
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, Files
 
+from ..glossary import PAGE_SRC_URI as SRC_URI
 from ..glossary import Glossary, Hit, TermFinder
 from ..i18n import language_name
 from ..model import Course
 from .urls import page_url
 
-SRC_URI = "glossary.md"
-"""The glossary page of each language, beside its home page."""
 SCRIPT_URI = "assets/javascripts/course-glossary.js"
 """The tooltip script, a file of our theme."""
 SKIPPED = {"a", "code", "pre", "kbd", "script", "style", "template", "button", "label",

@@ -22,9 +22,13 @@ QUIZ_PAGES = ["01-safety/index.html", "01-safety/01-contact.html", "01-safety/02
 def mastery_by_launch(manifest: etree._Element) -> dict[str, float | None]:
     """Each SCO's mastery score in percent, by launch page, as the manifest gives it."""
     hrefs = {r.get("identifier"): r.get("href")
-             for r in manifest.xpath("//*[local-name()='resource'][@href]")}
+             for r in manifest.xpath("//*[local-name()='resource'][@href]")
+             if r.xpath("string(@*[local-name()='scormtype' or local-name()='scormType'])")
+             == "sco"}
     found: dict[str, float | None] = {}
     for item in manifest.xpath("//*[local-name()='item'][@identifierref]"):
+        if item.get("identifierref") not in hrefs:
+            continue  # an untracked page, such as the glossary, has no launcher
         score = item.xpath(".//*[local-name()='masteryscore']/text()")
         measure = item.xpath(".//*[local-name()='minNormalizedMeasure']/text()")
         percent = float(score[0]) if score else float(measure[0]) * 100 if measure else None
