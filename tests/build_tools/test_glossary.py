@@ -14,7 +14,7 @@ from tests.conftest import ROOT, run_cli
 
 GLOSSARY = """\
 probation-supervision:
-  source: Penal Enforcement Code of the Republic of Kazakhstan, Article 3
+  source: Penal Enforcement Code of the Republic of Kazakhstan
   en:
     term: probation supervision
     definition: Supervision by the probation service.
