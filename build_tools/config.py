@@ -14,9 +14,16 @@ from .yamlfile import YamlDoc, YamlError, load_mapping
 CONFIG_NAME = "course.yml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SCORM_VERSIONS = ("1.2", "2004")
+RETAKE_RULES = ("best", "last", "none")
+"""What the LMS keeps when a module test is taken again: the best result, the last
+one, or only the first (later results are shown to the learner, never sent)."""
+COMPLETION_RULES = ("pages-and-test", "pages")
+"""When a module with a test is completed: every page seen and the test taken, or
+every page seen. Modules without a test always complete on pages."""
 KNOWN_KEYS = (
     "id", "title", "languages", "default_language", "source_language", "fallback",
-    "pass_mark", "docs_dir", "site_dir", "dist_dir", "validation", "scorm",
+    "pass_mark", "retake", "completion", "docs_dir", "site_dir", "dist_dir", "validation",
+    "scorm",
 )
 
 
@@ -32,6 +39,10 @@ class CourseConfig:
     source_language: str = "en"
     fallback: tuple[str, ...] = ("en",)
     pass_mark: int = 70
+    retake: str = RETAKE_RULES[0]
+    """One of :data:`RETAKE_RULES`."""
+    completion: str = COMPLETION_RULES[0]
+    """One of :data:`COMPLETION_RULES`."""
     docs_dir: str = "docs"
     site_dir: str = "site"
     dist_dir: str = "dist"
@@ -91,6 +102,8 @@ class _Validator:
             source_language=source,
             fallback=fallback,
             pass_mark=self.pass_mark(data.get("pass_mark", 70)),
+            retake=self.choice("retake", RETAKE_RULES),
+            completion=self.choice("completion", COMPLETION_RULES),
             docs_dir=self.folder("docs_dir", "docs"),
             site_dir=self.folder("site_dir", "site"),
             dist_dir=self.folder("dist_dir", "dist"),
@@ -154,6 +167,13 @@ class _Validator:
                       f"got {value!r}")
             return 70
         return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.doc.data.get(key, choices[0])
+        if value not in choices:
+            self.fail(key, f"'{key}' must be one of {_quoted(choices)}, got {value!r}")
+            return choices[0]
+        return str(value)
 
     def folder(self, key: str, default: str) -> str:
         value = self.doc.data.get(key, default)

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from scorm.launcher import with_runtime
+from babel.numbers import get_decimal_symbol
+
+from scorm.launcher import DEFAULT_LABELS, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
     SUSPEND_LIMITS,
+    Completion,
     Item,
     Organization,
     Package,
     Resource,
+    Retake,
     Sco,
     ScoPage,
     TrackedQuestion,
@@ -128,7 +133,10 @@ class _Builder:
         if not pages:
             return None
         mastery = module.pass_mark if module.test is not None else None
-        return Sco(module.id, module.title(lang), tuple(pages), tuple(questions), mastery)
+        config = self.course.config
+        return Sco(module.id, module.title(lang), tuple(pages), tuple(questions), mastery,
+                   retake=cast(Retake, config.retake),
+                   completion=cast(Completion, config.completion))
 
     def package(self, name: str, scope: str, lang: str, version: Version,
                 scos: list[Sco]) -> Package:
@@ -156,8 +164,8 @@ class _Builder:
         if scope != "course":  # the LMS lists module packages by title: name the course too
             title = f"{title} — {scos[0].title}"
         org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
-        labels = {key: gettext(lang, "scorm", text) for key, text in
-                  (("previous", "Previous"), ("next", "Next"), ("pages", "Pages"))}
+        labels = {key: gettext(lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
+        labels["decimal"] = get_decimal_symbol(lang)
         package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
                           tuple(scos), files, labels)
         return with_runtime(package)

@@ -15,10 +15,22 @@ from pathlib import Path
 from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, resource_id
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
-RUNTIME_FILES = ("error_codes.js", "api_finder.js", "runtime.js", "launcher.js", "launcher.css")
+RUNTIME_FILES = ("error_codes.js", "api_finder.js", "runtime.js", "record.js", "launcher.js",
+                 "launcher.css")
 """Files copied to ``scorm/`` in every package, in load order."""
 RUNTIME_RESOURCE = "RES-runtime"
-DEFAULT_LABELS = {"previous": "Previous", "next": "Next", "pages": "Pages"}
+DEFAULT_LABELS = {
+    "previous": "Previous", "next": "Next", "pages": "Pages",
+    "recordedPassed": "Recorded result: {score}%, passed.",
+    "recordedFailed": "Recorded result: {score}%, not passed.",
+    "keptBest": "This try: {score}%. Your better result stays recorded.",
+    "keptFirst": "This try: {score}%. Only the result of your first try is recorded.",
+    "decimal": ".",
+}
+"""Launcher texts by key: the English msgids of the ``scorm`` catalog, and the
+decimal separator of the package's language."""
+MESSAGE_KEYS = ("recordedPassed", "recordedFailed", "keptBest", "keptFirst", "decimal")
+"""Texts the launcher shows in its status line; ``{score}`` is the percent."""
 
 
 def sco_config(package: Package, sco: Sco) -> dict[str, object]:
@@ -30,6 +42,9 @@ def sco_config(package: Package, sco: Sco) -> dict[str, object]:
         "questions": [{"id": q.id, "page": q.page_id, "type": q.type, "options": q.options}
                       for q in sco.questions],
         "mastery": sco.mastery_score,
+        "retake": sco.retake,
+        "completion": sco.completion,
+        "messages": {key: {**DEFAULT_LABELS, **package.labels}[key] for key in MESSAGE_KEYS},
         "suspendLimit": package.suspend_limit,
         "textMax": TEXT_MAX,
         "numericMax": NUMERIC_MAX,

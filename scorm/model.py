@@ -14,6 +14,10 @@ from typing import Literal
 
 Version = Literal["1.2", "2004"]
 QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
+Retake = Literal["best", "last", "none"]
+"""Which test result the LMS keeps when the test is taken again (see ``Sco.retake``)."""
+Completion = Literal["pages-and-test", "pages"]
+"""When a SCO with a test reports completion (see ``Sco.completion``)."""
 
 SUSPEND_LIMITS: dict[str, int] = {"1.2": 4096, "2004": 64000}
 """Characters of ``suspend_data`` every LMS must keep: SCORM 1.2 RTE 3.4.2.2.2
@@ -59,6 +63,12 @@ class Sco:
     questions: tuple[TrackedQuestion, ...] = ()
     mastery_score: int | None = None
     """Percent needed to pass the test, or ``None`` when the SCO has no test."""
+    retake: Retake = "best"
+    """``best``: a lower result of a later try is shown, never sent over a better one;
+    ``last``: every try's result is sent; ``none``: only the first result is sent."""
+    completion: Completion = "pages-and-test"
+    """``pages-and-test``: completed when every page was seen and the test was taken;
+    ``pages``: completed when every page was seen. Without a test, always on pages."""
 
     @property
     def launch_href(self) -> str:

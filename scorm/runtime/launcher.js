@@ -5,8 +5,26 @@
  * loadAnswers, answer, testResult, resetAnswers; the contract is written at the
  * top of build_tools/quiz/assets/quiz.js and tested end to end in
  * tests/scorm/test_end_to_end.py).
- * The configuration (pages, questions by index, mastery score, limits) is the
- * JSON in <script id="sco-config">, written by the build.
+ * The configuration (pages, questions by index, mastery score, retake and
+ * completion rules, limits, messages) is the JSON in <script id="sco-config">,
+ * written by the build.
+ *
+ * Re-entry. Every session ends with exit "suspend", also after a pass, so that
+ * the LMS resumes the same record on the next launch (entry "resume", with the
+ * stored values) and never starts the SCO over inside the same attempt. What is
+ * recorded is also kept in suspend_data: the recorded result and the number of
+ * interactions written. On any launch the launcher reads back what the LMS lets
+ * it read (SCORM 1.2: suspend_data, location, status and score on every launch;
+ * 2004: the stored values after a resume, and whatever the LMS still hands over
+ * otherwise) and never sends anything worse than what it learnt:
+ *   - a test result only under the retake rule (Record.replaces);
+ *   - interactions appended after every index written before, never over one;
+ *     when the LMS shows fewer interactions than were written and refuses the
+ *     next index, interactions of that session are left out, not written over;
+ *   - completion never taken back.
+ * When the LMS hands nothing back (SCORM 2004 "ab-initio" without the stored
+ * values: a new attempt, or an LMS relaunching after an exit other than
+ * "suspend") the SCO cannot tell the launch from a first one and starts afresh.
  */
 (function (global) {
   "use strict";
@@ -14,6 +32,9 @@
   var doc = global.document;
   var config = JSON.parse(doc.getElementById("sco-config").textContent);
   var Runtime = global.ScormRuntime;
+  var Record = global.ScormRecord;
+  var V12 = config.version === "1.2";
+  var HAS_TEST = config.mastery !== null;
   var TYPED_MAX = { numeric: config.numericMax, text: config.textMax };
 
   function log(message) {
@@ -24,13 +45,20 @@
 
   var api = global.ScormApiFinder.findAPI(global, config.version);
   var session = new Runtime.Session(api, config.version, log);
-  var state = { page: 0, visited: config.pages.map(function () { return false; }), answers: {} };
+  var state = {
+    page: 0, visited: config.pages.map(function () { return false; }), answers: {},
+    interactions: 0, // the next interaction index (every earlier one is written)
+    record: null // the recorded test result {score, passed}, see record.js
+  };
   var startedAt = Date.now();
-  var interactionIndex = {};
-  var interactionNext = 0;
-  var passed = false;
+  var lmsInteractions = 0; // interactions._count as the LMS showed it at the start
+  var interactionsRefused = false;
+  var completedSent = false;
+  var lastTry = null; // this session's latest test result when it was not sent
   var finished = false;
 
+  // Interaction indexes the suspend data can count (see scorm/suspend.py).
+  var MAX_INTERACTIONS = 99999;
   var questionIndex = {};
   config.questions.forEach(function (q, i) { questionIndex[q.id] = i; });
 
@@ -67,7 +95,10 @@
     Object.keys(state.answers).sort(function (a, b) { return a - b; }).forEach(function (i) {
       answers[Number(i).toString(36)] = state.answers[i];
     });
-    return JSON.stringify({ p: state.page, v: visitedHex(state.visited), a: answers });
+    return JSON.stringify({
+      p: state.page, v: visitedHex(state.visited), a: answers, n: state.interactions,
+      r: Record.pack(state.record)
+    });
   }
 
   function decodeState(text) {
@@ -95,6 +126,10 @@
           state.answers[index] = values;
         }
       });
+      if (typeof data.n === "number" && data.n >= 0 && data.n <= MAX_INTERACTIONS) {
+        state.interactions = Math.floor(data.n);
+      }
+      state.record = Record.unpack(data.r);
     } catch (e) {
       log("suspend_data not readable, starting afresh: " + e);
     }
@@ -106,10 +141,6 @@
     return state.visited.every(Boolean);
   }
 
-  function isFinished() {
-    return allSeen() && (config.mastery === null || passed);
-  }
-
   function save() {
     var data = encodeState();
     if (data.length > config.suspendLimit) {
@@ -118,60 +149,93 @@
       session.set("suspendData", data);
     }
     session.set("location", config.pages[state.page].href);
-    session.set("exit", isFinished() ? (config.version === "1.2" ? "" : "normal") : "suspend");
+    // Always "suspend": the LMS then resumes this record on the next launch instead of
+    // handing the SCO a blank one in the same attempt (1.2 RTE 3.4.2.1.6, 2004 RTE 4.2.11).
+    session.set("exit", "suspend");
   }
 
+  /** Send a test result: the score first, then the status it decides (1.2 RTE 3.4.2.1.5). */
+  function sendResult(result) {
+    session.set("scoreMin", 0);
+    session.set("scoreMax", 100);
+    session.set("scoreRaw", result.score);
+    if (session.has("scoreScaled")) {
+      session.set("scoreScaled", Math.round(result.score * 100) / 10000);
+    }
+    session.set(V12 ? "lessonStatus" : "successStatus", result.passed ? "passed" : "failed");
+  }
+
+  /** Report completion once the rule is met; it is never taken back. */
   function updateCompletion() {
-    if (!allSeen()) {
+    if (completedSent ||
+        !Record.completed(config.completion, HAS_TEST, allSeen(), !!state.record)) {
       return;
     }
-    if (config.version === "1.2") {
-      var status = session.get("lessonStatus");
-      if (status !== "passed" && status !== "failed" && status !== "completed") {
-        session.set("lessonStatus", "completed");
-      }
-    } else {
+    completedSent = true;
+    if (!V12) {
       session.set("completionStatus", "completed");
+    } else if (!state.record) { // 1.2 has one status: passed or failed says it all
+      session.set("lessonStatus", "completed");
     }
+  }
+
+  /** The result the LMS shows as recorded, or null (2004 score only when it has one). */
+  function lmsResult() {
+    var success = session.get(V12 ? "lessonStatus" : "successStatus");
+    if (success !== "passed" && success !== "failed") {
+      return null;
+    }
+    var score = Number(session.get("scoreRaw"));
+    return session.get("scoreRaw") === "" || !isFinite(score) ? null :
+      { score: score, passed: success === "passed" };
+  }
+
+  /**
+   * Read back what the LMS still holds of this attempt. On a resume that is
+   * everything; otherwise a SCORM 1.2 LMS may still hand the stored values (entry
+   * "") and a 2004 one normally hands none (entry "ab-initio", RTE 4.2.11): the
+   * suspend data is asked for anyway, where 2004 answers 403 when it has none.
+   */
+  function readStored() {
+    var resumed = session.get("entry") === "resume";
+    var data = resumed ? session.get("suspendData") : session.peek("suspendData");
+    if (data) {
+      decodeState(data);
+    }
+    if (!resumed && !V12) {
+      return; // the page is in the suspend data; cmi.location unset is 403 too
+    }
+    var location = session.get("location");
+    config.pages.forEach(function (page, i) {
+      if (page.href === location) {
+        state.page = i;
+      }
+    });
   }
 
   function startAttempt() {
     if (!session.initialize()) {
       return;
     }
-    // Stored data is only there to read when the LMS resumes the attempt; reading it
-    // otherwise is an error in 2004 (403, RTE 4.2.14 and 4.2.24).
-    if (session.get("entry") === "resume") {
-      var data = session.get("suspendData");
-      if (data) {
-        decodeState(data);
-      }
-      var location = session.get("location");
-      config.pages.forEach(function (page, i) {
-        if (page.href === location) {
-          state.page = i;
-        }
-      });
+    var status = session.get(V12 ? "lessonStatus" : "completionStatus");
+    var shown = HAS_TEST ? lmsResult() : null;
+    lmsInteractions = parseInt(session.get("interactionCount"), 10) || 0;
+    readStored(); // last of the reads: a 2004 LMS may answer its first one with 403
+    state.record = Record.kept(config.retake, state.record, shown);
+    state.interactions = Math.max(state.interactions, lmsInteractions);
+    if (state.record && !shown) {
+      // The LMS hands back our data but not the result: say it again, unchanged.
+      sendResult(state.record);
     }
-    var status = session.get(config.version === "1.2" ? "lessonStatus" : "completionStatus");
-    var success = config.version === "1.2" ? status : session.get("successStatus");
-    passed = success === "passed";
+    completedSent = status === "completed";
     if (status === "" || status === "not attempted" || status === "unknown") {
-      session.set(config.version === "1.2" ? "lessonStatus" : "completionStatus", "incomplete");
+      updateCompletion();
+      if (!completedSent && !(V12 && state.record)) {
+        session.set(V12 ? "lessonStatus" : "completionStatus", "incomplete");
+      }
     }
-    readInteractions();
     save();
     session.commit();
-  }
-
-  function readInteractions() {
-    interactionNext = parseInt(session.get("interactionCount"), 10) || 0;
-    if (config.version !== "2004") {
-      return; // SCORM 1.2 interactions are write-only: append, one record per answer
-    }
-    for (var i = 0; i < interactionNext; i += 1) {
-      interactionIndex[session.getRaw("cmi.interactions." + i + ".id")] = i;
-    }
   }
 
   function finish() {
@@ -235,42 +299,55 @@
       result: detail.result,
       latencyMs: detail.latencyMs, timestamp: detail.timestamp
     };
-    var n = interactionIndex[question.id];
-    if (n === undefined) {
-      n = interactionNext;
-      interactionNext += 1;
-      if (config.version === "2004") {
-        interactionIndex[question.id] = n;
-      }
-    }
-    session.interaction(n, record);
+    record_(record);
     save();
     session.commit();
     return true;
   }
 
+  /**
+   * Append an answer to the interactions, after every index written before. When
+   * the LMS shows fewer interactions than were written and refuses the next index,
+   * the session records no more rather than writing over the earlier ones.
+   */
+  function record_(detail) {
+    if (interactionsRefused || state.interactions >= MAX_INTERACTIONS) {
+      return;
+    }
+    if (session.interaction(state.interactions, detail)) {
+      state.interactions += 1;
+    } else if (state.interactions > lmsInteractions && session.isOpen()) {
+      interactionsRefused = true;
+      log("the LMS shows " + lmsInteractions + " interactions but " + state.interactions +
+          " were written in this attempt; not writing over them, answers of this session" +
+          " are not recorded as interactions");
+    }
+  }
+
   function testResult(result) {
     var max = Number(result && result.max) || 0;
-    var percent = max > 0 ? Math.round(Number(result.raw) / max * 10000) / 100 : 0;
-    // Decided on the exact ratio, as quiz.js does, not on the rounded percent.
-    passed = config.mastery !== null && max > 0 &&
-      Number(result.raw) * 100 >= config.mastery * max;
-    // Score first, then the status it decides (1.2 RTE 3.4.2.1.5 with masteryscore).
-    session.set("scoreMin", 0);
-    session.set("scoreMax", 100);
-    session.set("scoreRaw", percent);
-    if (session.has("scoreScaled")) {
-      session.set("scoreScaled", Math.round(percent * 100) / 10000);
-    }
-    if (config.version === "1.2") {
-      session.set("lessonStatus", passed ? "passed" : "failed");
+    var taken = {
+      score: Record.percent(result.raw, max),
+      // Decided on the exact ratio, as quiz.js does, not on the rounded percent.
+      passed: HAS_TEST && max > 0 && Number(result.raw) * 100 >= config.mastery * max
+    };
+    if (Record.replaces(config.retake, state.record, taken)) {
+      state.record = taken;
+      lastTry = null;
+      sendResult(taken);
     } else {
-      session.set("successStatus", passed ? "passed" : "failed");
+      lastTry = taken;
     }
     updateCompletion();
     save();
     session.commit();
-    return passed;
+    showRecord();
+    return taken.passed;
+  }
+
+  /** Whether the test of `pageId` may be taken again (not under "none" once recorded). */
+  function canRetake() {
+    return !(config.retake === "none" && state.record);
   }
 
   function loadAnswers(pageId) {
@@ -312,6 +389,7 @@
     loadAnswers: guard(loadAnswers, null),
     answer: guard(answer, false),
     testResult: guard(testResult, false),
+    canRetake: guard(canRetake, true),
     resetAnswers: guard(resetAnswers, false)
   };
 
@@ -322,6 +400,31 @@
   var prev = doc.getElementById("sco-prev");
   var next = doc.getElementById("sco-next");
   var position = doc.getElementById("sco-position");
+
+  var resultLine = doc.createElement("p");
+  resultLine.id = "sco-result";
+  resultLine.setAttribute("role", "status");
+  resultLine.hidden = true;
+  doc.querySelector(".sco-bar").appendChild(resultLine);
+
+  function formatScore(score) {
+    return String(score).replace(".", config.messages.decimal);
+  }
+
+  /** Tell the learner what the LMS keeps, and when their latest try was not sent. */
+  function showRecord() {
+    var texts = [];
+    if (state.record) {
+      texts.push(config.messages[state.record.passed ? "recordedPassed" : "recordedFailed"]
+        .split("{score}").join(formatScore(state.record.score)));
+    }
+    if (lastTry) {
+      texts.push(config.messages[config.retake === "none" ? "keptFirst" : "keptBest"]
+        .split("{score}").join(formatScore(lastTry.score)));
+    }
+    resultLine.textContent = texts.join(" ");
+    resultLine.hidden = !texts.length;
+  }
 
   function baseUrl() {
     return global.location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
@@ -386,6 +489,7 @@
     log("starting the SCORM session failed: " + e);
   }
   buildList();
+  showRecord();
   show(state.page);
   global.addEventListener("pagehide", guard(finish));
   global.addEventListener("unload", guard(finish));

@@ -191,14 +191,20 @@
     }
   };
 
-  /** Log the LMS's last error, if any; return true when there was none. */
-  Session.prototype.check = function (what) {
+  /**
+   * Log the LMS's last error, if any; return true when there was none. Errors
+   * named in `expected` (symbolic names, see error_codes.js) are not logged.
+   */
+  Session.prototype.check = function (what, expected) {
     if (!this.api) {
       return true;
     }
     var code = this.call("LMSGetLastError", "GetLastError", []);
     if (code === "" || code === "0") {
       return true;
+    }
+    if (expected && expected.indexOf(Errors.nameOf(this.version, code)) >= 0) {
+      return false;
     }
     var text = this.call("LMSGetErrorString", "GetErrorString", [code]);
     var entry = { what: what, code: code, name: Errors.nameOf(this.version, code), text: text };
@@ -229,6 +235,19 @@
     var value = this.call("LMSGetValue", "GetValue", [element]);
     this.check("GetValue(" + element + ")");
     return value;
+  };
+
+  /**
+   * Read logical element `key` when it may never have been set: a 2004 LMS answers
+   * 403 then (RTE 4.2.24), which means "nothing stored", not a failure.
+   */
+  Session.prototype.peek = function (key) {
+    var element = ELEMENTS[key][this.column()];
+    if (!this.isOpen() || !element) {
+      return "";
+    }
+    var value = this.call("LMSGetValue", "GetValue", [element]);
+    return this.check("GetValue(" + element + ")", ["VALUE_NOT_INITIALIZED"]) ? value : "";
   };
 
   Session.prototype.setRaw = function (element, value) {
@@ -275,7 +294,8 @@
 
   /**
    * Record one answer as interaction `index`: id, type, response, correct pattern,
-   * result, latency and (2004) timestamp. Element order follows the spec's
+   * result, latency and (2004) timestamp; false when any of them was refused, at
+   * once when the id (and so the index) was. Element order follows the spec's
    * dependencies: the id and type come first (2004 RTE 4.2.9).
    */
   Session.prototype.interaction = function (index, detail) {
@@ -285,8 +305,10 @@
     if (isNaN(when.getTime())) {
       when = new Date();
     }
-    var ok = this.setRaw(base + "id", detail.id);
-    ok = this.setRaw(base + "type", INTERACTION_TYPES[detail.type] || "other") && ok;
+    if (!this.setRaw(base + "id", detail.id)) {
+      return false; // the index is refused (out of order, or over the LMS's limit)
+    }
+    var ok = this.setRaw(base + "type", INTERACTION_TYPES[detail.type] || "other");
     var self = this;
     var correct = patterns(this.version, detail.type, detail.correct || [], detail.tolerance);
     correct.forEach(function (p, i) {

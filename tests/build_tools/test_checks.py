@@ -150,6 +150,16 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "ISO 639-1 code such as 'kk', 'ru' or 'en' [config]",
     ),
     (
+        {"course.yml": MINIMAL_CONFIG + "retake: highest\n"}, [],
+        "course.yml:11: error: 'retake' must be one of 'best', 'last', 'none', got 'highest' "
+        "[config]",
+    ),
+    (
+        {"course.yml": MINIMAL_CONFIG + "completion: [pages]\n"}, [],
+        "course.yml:11: error: 'completion' must be one of 'pages-and-test', 'pages', got "
+        "['pages'] [config]",
+    ),
+    (
         {"mkdocs.yml": "site_name: x\ntheme:\n  name: material\n   font: false\n"}, [],
         "mkdocs.yml:4: error: invalid YAML: mapping values are not allowed here [config]",
     ),

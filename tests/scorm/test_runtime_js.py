@@ -84,7 +84,7 @@ def test_first_launch_quit_and_resume(browser: Any, served: str, version: str, s
     cmi = lms.quit()
     values = set_calls(lms)
     assert values[names["exit"]] == "suspend"
-    assert values["cmi.suspend_data"] == '{"p":1,"v":"3","a":{"0":["2"],"1":["Nelson"]}}'
+    assert values["cmi.suspend_data"] == '{"p":1,"v":"3","a":{"0":["2"],"1":["Nelson"]},"n":2}'
     time = values[names["time"]]
     assert (time.count(":") == 2 and len(time.split(":")[0]) == 4) if version == "1.2" else (
         time.startswith("PT") and time.endswith("S"))
@@ -143,15 +143,14 @@ def test_all_pages_then_fail_then_pass(browser: Any, served: str, version: str, 
     assert values[names["raw"]] == "100"
     if version == "1.2":
         assert lms.get("cmi.core.lesson_status") == "passed"
-        # SCORM 1.2 interactions are a journal: one record per answer.
-        assert values["cmi.interactions.3.id"] == "ri-test-q1"
     else:
         assert lms.get("cmi.success_status") == "passed"
         assert values["cmi.score.scaled"] == "1"
-        # SCORM 2004: the same question keeps its interaction record.
-        assert lms.page.evaluate("() => lmsApi.GetValue('cmi.interactions._count')") == "3"
+    # The retake's answers are appended after the first try's, in both versions.
+    assert values["cmi.interactions.3.id"] == "ri-test-q1"
+    assert lms.page.evaluate("() => lmsApi.cmi.interactions.childArray.length") == 6
     lms.quit()
-    assert set_calls(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    assert set_calls(lms)[names["exit"]] == "suspend"  # passed: the LMS resumes it too
     lms.check_clean()
 
 
@@ -172,7 +171,7 @@ def test_course_package_sco_without_test_completes(browser: Any, served: str, ve
     assert lms.launcher.evaluate("() => document.getElementById('sco-position').textContent"
                                  ) == "2 / 2"
     lms.quit()
-    assert set_calls(lms)[names["exit"]] == ("" if version == "1.2" else "normal")
+    assert set_calls(lms)[names["exit"]] == "suspend"
     lms.check_clean()
 
 
@@ -187,14 +186,19 @@ def test_worst_case_suspend_data_fits(browser: Any, served: str, version: str,
         for q in questions:
             response = [str(len(q.options) - 1)] if q.type == "single" else worst[q.type]
             lms.answer(page_id, q.id, q.type, response, [], "incorrect")
+    # The longest result (99.99 %) and the most interactions the suspend data counts.
+    result = {"pageId": "ri-test", "raw": 9999, "max": 10000}
+    assert lms.content().evaluate("r => parent.CourseHost.testResult(r)", result) is True
+    lms.launcher.evaluate("() => { ScoLauncher.state.interactions = 99999; }")
     for index in range(4):
         lms.go(index)
     stored = set_calls(lms)["cmi.suspend_data"]
     config = lms.launcher.evaluate("() => ScoLauncher.config")
     sco = Sco("ri", "", tuple(ScoPage(p["id"], p["href"], p["title"]) for p in config["pages"]),
               tuple(TrackedQuestion(q["id"], q["page"], q["type"], q["options"])
-                    for q in config["questions"]))
+                    for q in config["questions"]), config["mastery"])
     assert len(stored) == worst_case(sco)
+    assert json.loads(stored)["r"] == [99.99, 1]
     answers = json.loads(stored)["a"]
     assert answers["1"] == ['"' * 60] and answers["4"] == ["\\" * 16]  # cut to maxlength
     lms.quit()

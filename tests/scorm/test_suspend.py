@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,22 @@ def test_worst_case_is_the_longest_encoding() -> None:
         TrackedQuestion("q3", "p1", "numeric"),
         TrackedQuestion("q4", "p1", "truefalse"),
         TrackedQuestion("q5", "p1", "single", 12),
-    ))
+    ), mastery_score=70)
     expected = ('{"p":5,"v":"3f","a":{"0":["0","1","2","3"],"1":["' + '\\"' * 60 + '"],'
-                '"2":["' + '\\"' * 16 + '"],"3":["false"],"4":["11"]}}')
+                '"2":["' + '\\"' * 16 + '"],"3":["false"],"4":["11"]},"n":99999,'
+                '"r":[99.99,1]}')
     assert worst_case(sco) == len(expected)
     assert encode_state(5, [True] * 6, {0: ["0", "1", "2", "3"], 1: ['"' * 60],
-                                        2: ['"' * 16], 3: ["false"], 4: ["11"]}) == expected
+                                        2: ['"' * 16], 3: ["false"], 4: ["11"]}, 99999,
+                        (99.99, True)) == expected
+    assert worst_case(dataclasses.replace(sco, mastery_score=None)) == len(expected) - len(
+        ',"r":[99.99,1]')
+
+
+def test_records_encode_as_the_launcher_writes_them() -> None:
+    assert encode_state(0, [True], {}, 3, (80.0, True)) == '{"p":0,"v":"1","a":{},"n":3,"r":[80,1]}'
+    assert encode_state(0, [False], {}) == '{"p":0,"v":"0","a":{},"n":0}'
+    assert encode_state(0, [True], {}, 12, (33.33, False)).endswith('"n":12,"r":[33.33,0]}')
 
 
 def test_fixture_questions_fit_both_versions(small_built: Path, tmp_path: Path) -> None:
@@ -47,7 +58,7 @@ def test_overflow_is_a_build_error(small_built: Path, tmp_path: Path) -> None:
     assert course is not None
     _, problems = write_packages(with_questions(course, MANY_TEXT), small_built / "site",
                                  tmp_path)
-    message = ("module 'ri' can need 4278 characters of suspend_data (33 questions, 4 pages), "
+    message = ("module 'ri' can need 4302 characters of suspend_data (33 questions, 4 pages), "
                "over the SCORM 1.2 limit of 4096; split the module, use fewer text questions, "
                "or build only SCORM 2004 with 'scorm: versions: [\"2004\"]' in course.yml "
                "[scorm-suspend]")

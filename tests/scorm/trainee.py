@@ -50,6 +50,16 @@ def type_answer(frame: Any, qid: str, text: str) -> None:
     frame.click(f"#quiz-{qid} .quiz-check")
 
 
+def take_test(frame: Any, right: bool) -> None:
+    """Answer the quiz course's module test: all right, or only the numeric question right.
+
+    The numeric answer is 122 with a tolerance of 0.5; the trainee types "122,4".
+    """
+    choose(frame, "sf-test-q1", "1" if right else "0")
+    choose(frame, "sf-test-q2", "false" if right else "true")
+    type_answer(frame, "sf-test-q3", "122,4")
+
+
 def shown(frame: Any, qid: str) -> dict[str, Any]:
     """What the page shows for question ``qid``: ticked options, typed text, feedback."""
     return dict(frame.evaluate("""id => {
@@ -107,3 +117,43 @@ def no_stored_answers(frame: Any) -> None:
     assert frame.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
 
 
+
+
+# ---- what the LMS keeps between launches ----
+
+
+def stored(lms: Lms, before: dict[str, str] | None = None) -> dict[str, str]:
+    """The LMS's stored values after the session: ``before`` with every accepted SetValue.
+
+    This is how Moodle keeps a SCO's data: one stored value per element, replaced
+    by a later write of the same element and kept when the SCO does not write it.
+    """
+    calls = lms.calls(NAMES[lms.version]["set"])
+    return {**(before or {}), **{c[1]: c[2] for c in calls if c[3] == "true"}}
+
+
+def moodle_relaunch(values: dict[str, str], version: str) -> dict[str, Any]:
+    """The data Moodle hands a SCO relaunched in the same attempt without a resume.
+
+    ``entry`` is empty (1.2) or "ab-initio" (2004), the status reads as not yet
+    attempted and ``interactions._count`` is 0, while the stored values the SCO
+    may read (suspend data, location, score) are still there: what an LMS does
+    when it keeps the attempt but not the SCO's exit state.
+    """
+    def score(prefix: str) -> dict[str, str]:
+        return {k: values[f"{prefix}.{k}"] for k in ("raw", "min", "max")
+                if f"{prefix}.{k}" in values}
+
+    if version == "1.2":
+        core = {"entry": "", "lesson_status": "not attempted",
+                "lesson_location": values.get("cmi.core.lesson_location", ""),
+                "score": score("cmi.core.score")}
+        return {"core": core, "suspend_data": values.get("cmi.suspend_data", "")}
+    return {"entry": "ab-initio", "completion_status": "unknown", "success_status": "unknown",
+            "location": values.get("cmi.location", ""),
+            "suspend_data": values.get("cmi.suspend_data", ""), "score": score("cmi.score")}
+
+
+def interaction_values(values: dict[str, str]) -> dict[str, str]:
+    """The stored interaction elements, by element name."""
+    return {k: v for k, v in values.items() if k.startswith("cmi.interactions.")}

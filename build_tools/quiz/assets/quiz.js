@@ -30,6 +30,8 @@
  *   CourseHost.resetAnswers(pageId)  optional; called when the learner resets
  *       the page's answers or retries the test: the host forgets them, so
  *       loadAnswers(pageId) no longer returns them.
+ *   CourseHost.canRetake(pageId) -> boolean  optional; false when the host keeps
+ *       only the first result of the test: the retry button stays hidden.
  * Every host call is wrapped in try/catch.
  * Otherwise answers are kept in localStorage under
  * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}.
@@ -361,7 +363,7 @@
       summary.textContent = answered ? t("Answered {n} of {m}", { n: answered, m: total }) : "";
       summary.removeAttribute("data-kind");
       if (retry) {
-        retry.hidden = answered === 0;
+        retry.hidden = answered === 0 || !retakeAllowed();
       }
       return;
     }
@@ -373,15 +375,19 @@
       t("Pass mark: {percent}%", { percent: info.passMark })
     ].join(" · ");
     summary.setAttribute("data-kind", passed ? "passed" : "failed");
-    if (retry) {
-      retry.hidden = false;
-    }
     if (fresh) {
       callHost("testResult", {
         pageId: info.pageId, moduleId: info.moduleId, raw: raw, min: 0, max: total,
         passMark: info.passMark, passed: passed
       });
     }
+    if (retry) {
+      retry.hidden = !retakeAllowed();
+    }
+  }
+
+  function retakeAllowed() {
+    return !host || typeof host.canRetake !== "function" || callHost("canRetake", info.pageId) !== false;
   }
 
   function clearAll() {
