@@ -95,6 +95,9 @@ def build(root: Path, strict: bool) -> None:
         click.echo(f"Wrote {len(result.packages)} SCORM package(s) to "
                    f"{largest.path.parent.name}/, largest {largest.path.name} "
                    f"({largest.size / 1024:.0f} KB)", err=True)
+    if result.banks:
+        click.echo(f"Wrote {len(result.banks)} Moodle XML question bank(s) to "
+                   f"{result.banks[0].parent.name}/", err=True)
 
 
 @main.command()

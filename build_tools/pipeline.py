@@ -15,6 +15,7 @@ from .languages import build_languages
 from .loader import load_course
 from .model import Course
 from .output_dirs import unwritable
+from .outputs.question_bank import write_question_banks
 from .packages import PackageReport, write_packages
 from .progress import Progress, use
 from .swap import staged_dir, staged_dirs
@@ -34,6 +35,8 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     packages: list[PackageReport] = field(default_factory=list)
     """The SCORM zips written to ``dist/``."""
+    banks: list[Path] = field(default_factory=list)
+    """The Moodle XML question banks written to ``dist/``."""
 
 
 def output_problems(root: Path, *folders: str) -> list[Diagnostic]:
@@ -105,12 +108,15 @@ def build_site(
     dist_dir = root / course.config.dist_dir
     with staged_dirs(site_dir, dist_dir) as (staged_site, staged_dist):
         reports, problems = build_languages(course, staged_site, staged_dist, progress, check)
-        problems = apply_severities(problems, course.config.severities, strict=strict)
+        banks, bank_problems = write_question_banks(course, staged_dist)
+        problems = apply_severities(problems + bank_problems, course.config.severities,
+                                    strict=strict)
         if has_errors(problems):
-            raise BuildFailed(problems, "the SCORM packages have errors; site/ and dist/ were "
-                              "not changed")
+            raise BuildFailed(problems, "the SCORM packages or question banks have errors; "
+                              "site/ and dist/ were not changed")
     packages = [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports]
-    return BuildResult(course, site_dir, diagnostics + problems, packages)
+    return BuildResult(course, site_dir, diagnostics + problems, packages,
+                       [dist_dir / path.name for path in banks])
 
 
 def build_packages(
@@ -129,7 +135,9 @@ def build_packages(
         raise BuildFailed(blocked, "dist/ cannot be replaced; nothing was written")
     with staged_dir(dist_dir) as staged:
         reports, problems = write_packages(course, site_dir, staged)
+        problems += write_question_banks(course, staged)[1]
         problems = apply_severities(problems, course.config.severities, strict=strict)
         if has_errors(problems):
-            raise BuildFailed(problems, "the SCORM packages have errors; dist/ was not changed")
+            raise BuildFailed(problems, "the SCORM packages or question banks have errors; "
+                              "dist/ was not changed")
     return [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports], problems

@@ -335,8 +335,9 @@
       state.record = taken;
       lastTry = null;
       sendResult(taken);
-    } else {
-      lastTry = taken;
+    } else { // the same result again says nothing new
+      lastTry = taken.score === state.record.score && taken.passed === state.record.passed ?
+        null : taken;
     }
     updateCompletion();
     save();

@@ -1,0 +1,1 @@
+"""Outputs a build writes from the course model besides the site and the SCORM packages."""

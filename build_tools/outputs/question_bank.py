@@ -1,0 +1,136 @@
+"""Moodle XML question banks in ``dist/``: each module's questions and the whole course's.
+
+For every module with questions, and for the whole course, one file per language
+(``<course>_<module id or "course">_<lang>_questions.xml``) and one multilingual
+file (``..._multilang_questions.xml``) whose texts carry one multilang span per
+language, so a single bank serves every language. Categories: one for the course,
+one per module inside it (``$course$/top/<course title>/<module title>``); each
+question keeps its id as ``idnumber`` and is tagged ``lesson-check`` or
+``module-test``. A page missing in a language is taken from the fallback
+language, as on the site. A question Moodle XML cannot hold is a build error at
+the line of its ``/// quiz``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, error, rel
+from ..frontmatter import split
+from ..model import Course, Module
+from ..quiz.parse import parse_page
+from .moodle_xml import BankQuestion, QuestionWriter, Texts, Unexpressible, category, multilang
+
+MULTILANG = "multilang"
+"""The language part of the multilingual files' names."""
+
+
+@dataclass
+class ModuleQuestions:
+    """A module's questions: their ids in course order, and each one by language."""
+
+    module: Module
+    ids: list[str] = field(default_factory=list)
+    versions: dict[str, dict[str, BankQuestion]] = field(default_factory=dict)
+
+
+def bank_name(course_id: str, scope: str, lang: str) -> str:
+    """Return the file name of one bank (``lang`` is a language or ``multilang``)."""
+    return f"{course_id}_{scope}_{lang}_questions.xml"
+
+
+def write_question_banks(course: Course, dist_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Write every bank of ``course`` into ``dist_dir``; return the files and the problems.
+
+    Nothing is written when a question cannot be expressed.
+    """
+    modules = [found for found in collect(course) if found.ids]
+    writer = QuestionWriter(Texts(course.docs_dir))
+    elements: dict[tuple[str, str], etree._Element] = {}
+    diagnostics: list[Diagnostic] = []
+    for found in modules:
+        for qid in found.ids:
+            for lang in (*course.languages, MULTILANG):
+                try:
+                    elements[qid, lang] = writer.write(versions_of(course, found, qid, lang))
+                except Unexpressible as exc:
+                    problem = error(rel(exc.path, course.root), exc.line, str(exc),
+                                    "question-bank")
+                    if problem not in diagnostics:
+                        diagnostics.append(problem)
+    if diagnostics or not modules:
+        return [], diagnostics
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in (*course.languages, MULTILANG):
+        for scope, parts in [(m.module.id, [m]) for m in modules] + [("course", modules)]:
+            path = dist_dir / bank_name(course.id, scope, lang)
+            path.write_bytes(bank_bytes(course, parts, lang, elements))
+            written.append(path)
+    return written, []
+
+
+def versions_of(course: Course, found: ModuleQuestions, qid: str,
+                lang: str) -> dict[str, BankQuestion]:
+    """The question ``qid`` in ``lang``, or in every language for the multilingual bank."""
+    versions = found.versions[qid]
+    if lang != MULTILANG:
+        return {lang: versions[lang]}
+    return {code: versions[code] for code in course.languages if code in versions}
+
+
+def bank_bytes(course: Course, parts: list[ModuleQuestions], lang: str,
+               elements: dict[tuple[str, str], etree._Element]) -> bytes:
+    """One bank file: a category per module (inside the course's), then its questions."""
+    quiz = etree.Element("quiz")
+    for found in parts:
+        names = [_title(course.titles, course.id, course.languages, lang),
+                 _title({code: found.module.title(code) for code in course.languages},
+                        found.module.id, course.languages, lang)]
+        quiz.append(category(names, f"{course.id}-{found.module.id}-{lang}"))
+        for qid in found.ids:
+            quiz.append(elements[qid, lang])
+    etree.indent(quiz, space="  ")
+    data: bytes = etree.tostring(quiz, xml_declaration=True, encoding="UTF-8")
+    return data + b"\n"
+
+
+def collect(course: Course) -> Iterator[ModuleQuestions]:
+    """Yield every module's questions, read with the one quiz parser."""
+    parsed: dict[Path, list[BankQuestion]] = {}
+    for module in course.modules:
+        found = ModuleQuestions(module)
+        for lesson in (module.index, *module.lessons):
+            for lang in course.languages:
+                page = course.fallback_for(lesson, lang)
+                if page is None:
+                    continue
+                if page.path not in parsed:
+                    parsed[page.path] = list(_read(page.path, lesson.kind == "test"))
+                for question in parsed[page.path]:
+                    if question.id not in found.versions:
+                        found.ids.append(question.id)
+                        found.versions[question.id] = {}
+                    found.versions[question.id][lang] = question
+        yield found
+
+
+def _read(path: Path, is_test: bool) -> Iterator[BankQuestion]:
+    source = split(path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
+    quizzes, _ = parse_page(source.body, source.body_line)  # the loader reported problems
+    for quiz in quizzes:
+        q = quiz.question
+        yield BankQuestion(q.id, q.type, q.prompt, quiz.intro, q.options, q.correct, q.answer,
+                           q.tolerance, quiz.feedback, quiz.explanation, path, q.line, is_test)
+
+
+def _title(titles: Mapping[str, str], fallback: str, languages: tuple[str, ...],
+           lang: str) -> str:
+    """A category name in ``lang``, or as multilang spans for the multilingual bank."""
+    if lang != MULTILANG:
+        return titles.get(lang) or fallback
+    return multilang({code: titles.get(code) or fallback for code in languages})
