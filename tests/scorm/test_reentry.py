@@ -266,3 +266,15 @@ def test_completion_rules(browser: Any, rules_site: str, variant: str, version: 
             "completed", "failed")
     lms.quit()
     lms.check_clean()
+
+
+def test_the_same_result_again_says_nothing_new(browser: Any, rules_site: str) -> None:
+    lms = open_lms(browser, rules_site, "best", "module", "2004")
+    read_all_and_pass(lms)
+    before = len(lms.calls("SetValue"))
+    result = {"pageId": "sf-test", "moduleId": "sf", "raw": 3, "max": 3}
+    assert lms.content().evaluate("r => parent.CourseHost.testResult(r)", result) is True
+    assert result_line(lms) == RECORDED["kk"][True].format(100)
+    assert [c[1] for c in lms.calls("SetValue")[before:] if c[1].startswith("cmi.score")] == []
+    lms.quit()
+    lms.check_clean()
