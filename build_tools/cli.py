@@ -82,6 +82,7 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 @guarded
 def build(root: Path, strict: bool) -> None:
     """Check the sources, then build the site and the SCORM packages."""
+    from .outputs import WrittenFile
     from .pipeline import build_site
 
     started = time.perf_counter()
@@ -90,14 +91,13 @@ def build(root: Path, strict: bool) -> None:
     took = time.perf_counter() - started
     click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",
                err=True)
-    if result.packages:
-        largest = max(result.packages, key=lambda r: r.size)
-        click.echo(f"Wrote {len(result.packages)} SCORM package(s) to "
-                   f"{largest.path.parent.name}/, largest {largest.path.name} "
-                   f"({largest.size / 1024:.0f} KB)", err=True)
-    if result.banks:
-        click.echo(f"Wrote {len(result.banks)} Moodle XML question bank(s) to "
-                   f"{result.banks[0].parent.name}/", err=True)
+    kinds: dict[str, list[WrittenFile]] = {}
+    for written in result.files:
+        kinds.setdefault(written.kind, []).append(written)
+    for kind, files in kinds.items():
+        largest = max(files, key=lambda f: f.size)
+        click.echo(f"Wrote {len(files)} {kind}(s) to {largest.path.parent.name}/, largest "
+                   f"{largest.path.name} ({largest.size / 1024:.0f} KB)", err=True)
 
 
 @main.command()

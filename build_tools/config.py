@@ -13,7 +13,8 @@ from .yamlfile import YamlDoc, YamlError, load_mapping
 
 CONFIG_NAME = "course.yml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SCORM_VERSIONS = ("1.2", "2004")
+DEFAULT_OUTPUTS = ("site", "scorm12", "scorm2004", "question_bank")
+"""What a build makes when ``outputs`` is not set."""
 RETAKE_RULES = ("best", "last", "none")
 """What the LMS keeps when a module test is taken again: the best result, the last
 one, or only the first (later results are shown to the learner, never sent)."""
@@ -23,7 +24,7 @@ every page seen. Modules without a test always complete on pages."""
 KNOWN_KEYS = (
     "id", "title", "languages", "default_language", "source_language", "fallback",
     "pass_mark", "retake", "completion", "docs_dir", "site_dir", "dist_dir", "validation",
-    "scorm",
+    "outputs",
 )
 
 
@@ -48,7 +49,8 @@ class CourseConfig:
     dist_dir: str = "dist"
     severities: dict[str, Severity] = field(default_factory=dict)
     """Per diagnostic code: ``error``, ``warning`` or ``ignore``."""
-    scorm_versions: tuple[str, ...] = SCORM_VERSIONS
+    outputs: tuple[str, ...] = DEFAULT_OUTPUTS
+    """What the build makes: names of :data:`build_tools.outputs.REGISTRY`."""
 
     @property
     def path(self) -> Path:
@@ -86,7 +88,10 @@ class _Validator:
     def run(self) -> tuple[CourseConfig | None, list[Diagnostic]]:
         data = self.doc.data
         for key in data:
-            if key not in KNOWN_KEYS:
+            if key == "scorm":
+                self.fail(key, "'scorm' was replaced by 'outputs'; list what to build, such "
+                          "as 'outputs: [site, scorm12, scorm2004]'")
+            elif key not in KNOWN_KEYS:
                 self.fail(key, f"unknown key '{key}'; expected one of {_quoted(KNOWN_KEYS)}")
         course_id = self.course_id(data.get("id"))
         languages = self.languages(data.get("languages"))
@@ -108,7 +113,7 @@ class _Validator:
             site_dir=self.folder("site_dir", "site"),
             dist_dir=self.folder("dist_dir", "dist"),
             severities=self.severities(data.get("validation", {})),
-            scorm_versions=self.scorm_versions(data.get("scorm", {})),
+            outputs=self.outputs(data.get("outputs", list(DEFAULT_OUTPUTS))),
         )
         if not self.diagnostics:
             outputs = {"site_dir": config.site_dir, "dist_dir": config.dist_dir}
@@ -203,15 +208,16 @@ class _Validator:
                 result[str(code)] = Severity(level)
         return result
 
-    def scorm_versions(self, value: object) -> tuple[str, ...]:
-        versions = value.get("versions", list(SCORM_VERSIONS)) if isinstance(value, dict) else None
-        if not isinstance(versions, list) or not versions or any(
-            str(v) not in SCORM_VERSIONS for v in versions
+    def outputs(self, value: object) -> tuple[str, ...]:
+        from .outputs import REGISTRY
+
+        names = tuple(REGISTRY)
+        if not isinstance(value, list) or not value or any(
+            not isinstance(v, str) or v not in names for v in value
         ):
-            self.fail("scorm", f"'scorm.versions' must list some of {_quoted(SCORM_VERSIONS)}, "
-                      f"got {versions!r}")
-            return SCORM_VERSIONS
-        return tuple(str(v) for v in versions)
+            self.fail("outputs", f"'outputs' must list some of {_quoted(names)}, got {value!r}")
+            return DEFAULT_OUTPUTS
+        return tuple(dict.fromkeys(value))
 
 
 def _quoted(values: tuple[str, ...]) -> str:

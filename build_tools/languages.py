@@ -1,7 +1,8 @@
-"""Build the site and the packages of every language, one process per language.
+"""Build the site and the outputs of every language, one process per language.
 
-Each process builds one language of the site, then that language's packages
-from it, so the cores stay busy from the first page to the last zip. The
+Each process builds one language of the site, then that language's outputs
+(:mod:`build_tools.outputs`) from it, so the cores stay busy from the first page
+to the last zip; the outputs that combine languages run last, here. The
 default language's process builds straight into the staged site (the site root
 and the shared assets); each other one builds beside it, and its language
 folder is moved in. With one core, or ``COURSE_JOBS=1``, everything runs here
@@ -17,21 +18,18 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .diagnostics import Diagnostic
 from .loader import remember_course
 from .mkdocs_run import run_mkdocs
 from .model import Course
-from .packages import PackageReport, expected_packages, write_packages
+from .outputs import OutputResult, planned_files, selected, write_outputs
 from .parallel import available_jobs, run_jobs
 from .progress import Progress
 from .site import only
 
-Outputs = tuple[list[PackageReport], list[Diagnostic]]
-
 
 def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
-                    meanwhile: Callable[[], None] | None = None) -> Outputs:
-    """Build the site into ``site_dir`` and the packages into ``dist_dir``.
+                    meanwhile: Callable[[], None] | None = None) -> OutputResult:
+    """Build the site into ``site_dir`` and the selected outputs into ``dist_dir``.
 
     ``meanwhile`` (the content checks) runs while the language processes work,
     or first when there are none; if it raises, its exception is raised.
@@ -40,8 +38,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
         if meanwhile:
             meanwhile()
         run_mkdocs(course.root, site_dir)
-        results = [write_packages(course, site_dir, dist_dir, lang) for lang in course.languages]
-        return _merged(results)
+        return write_outputs(course, site_dir, dist_dir)
     others = [lang for lang in course.languages if lang != course.default_language]
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
                for lang in others}
@@ -55,38 +52,33 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
     finally:
         for folder in scratch.values():
             shutil.rmtree(folder, ignore_errors=True)
-    return _merged(results)
+    combined = write_outputs(course, site_dir, dist_dir, outputs=selected(course, "course"))
+    return OutputResult.merged([*results, combined])
 
 
-def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -> Outputs:
-    """Build one language's site and packages (in a process of its own)."""
+def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -> OutputResult:
+    """Build one language's site and outputs (in a process of its own)."""
     remember_course(course)
     only.restrict_to(lang)
     try:
         run_mkdocs(course.root, site_dir)
     finally:
         only.restrict_to(None)
-    return write_packages(course, site_dir, dist_dir, lang)
-
-
-def _merged(results: list[Outputs]) -> Outputs:
-    reports = [report for found, _ in results for report in found]
-    problems = list(dict.fromkeys(d for _, found in results for d in found))
-    return reports, problems
+    return write_outputs(course, site_dir, dist_dir, lang=lang)
 
 
 @contextlib.contextmanager
 def _progress(progress: Progress, course: Course, site_dir: Path, scratch: dict[str, Path],
               dist_dir: Path) -> Iterator[None]:
-    """Show the pages and packages the language processes have written, counted on disk."""
+    """Show the pages and output files the language processes have written, counted on disk."""
     if not progress.enabled:
         yield
         return
     per_language = 1 + sum(1 + len(m.lessons) for m in course.modules)
     folders = {course.default_language: site_dir,
                **{lang: folder / lang for lang, folder in scratch.items()}}
-    progress.start(f"pages and packages {' '.join(course.languages)}",
-                   per_language * len(folders) + expected_packages(course))
+    progress.start(f"pages and outputs {' '.join(course.languages)}",
+                   per_language * len(folders) + planned_files(course))
 
     def count() -> int:
         written = 0
@@ -95,7 +87,7 @@ def _progress(progress: Progress, course: Course, site_dir: Path, scratch: dict[
             if lang == course.default_language:  # the other languages' folders are beside
                 pages = [p for p in pages if p.relative_to(folder).parts[0] not in folders]
             written += min(len(pages), per_language)
-        return written + len(list(dist_dir.glob("*.zip")))
+        return written + sum(1 for path in dist_dir.iterdir() if path.is_file())
 
     stop = threading.Event()
 

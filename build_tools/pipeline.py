@@ -1,4 +1,4 @@
-"""The build pipeline: check the sources, build the site, write the packages.
+"""The build pipeline: check the sources, build the site, write the outputs.
 
 Each step collects diagnostics; the pipeline fails once, with all of them.
 Outputs are built in temporary folders and swapped in only on success.
@@ -6,7 +6,11 @@ Outputs are built in temporary folders and swapped in only on success.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import run_checks
@@ -15,8 +19,7 @@ from .languages import build_languages
 from .loader import load_course
 from .model import Course
 from .output_dirs import unwritable
-from .outputs.question_bank import write_question_banks
-from .packages import PackageReport, write_packages
+from .outputs import SITE, WrittenFile, write_outputs
 from .progress import Progress, use
 from .swap import staged_dir, staged_dirs
 
@@ -33,10 +36,8 @@ class BuildResult:
     course: Course
     site_dir: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    packages: list[PackageReport] = field(default_factory=list)
-    """The SCORM zips written to ``dist/``."""
-    banks: list[Path] = field(default_factory=list)
-    """The Moodle XML question banks written to ``dist/``."""
+    files: list[WrittenFile] = field(default_factory=list)
+    """The files the outputs wrote to ``dist/``."""
 
 
 def output_problems(root: Path, *folders: str) -> list[Diagnostic]:
@@ -76,12 +77,13 @@ def require_course(root: Path, *, strict: bool = False) -> tuple[Course, list[Di
 def build_site(
     root: Path, *, strict: bool = False, progress: Progress | None = None
 ) -> BuildResult:
-    """Check the sources, then build the site and the packages.
+    """Check the sources, then build the site and the outputs ``course.yml`` selects.
 
     The content checks run while the language processes start building; the
     build fails with the checks' diagnostics if they find an error. Site and
-    packages are built in temporary folders; ``dist/`` and then ``site/`` are
-    swapped in only when everything succeeded.
+    outputs are built in temporary folders; ``dist/`` and then ``site/`` (when
+    the ``site`` output is selected) are swapped in only when everything
+    succeeded.
     """
     course, loaded = load_course(root)
     if course is None:
@@ -106,38 +108,50 @@ def build_site(
     use(progress)
     site_dir = root / course.config.site_dir
     dist_dir = root / course.config.dist_dir
-    with staged_dirs(site_dir, dist_dir) as (staged_site, staged_dist):
-        reports, problems = build_languages(course, staged_site, staged_dist, progress, check)
-        banks, bank_problems = write_question_banks(course, staged_dist)
-        problems = apply_severities(problems + bank_problems, course.config.severities,
-                                    strict=strict)
+    with contextlib.ExitStack() as stack:
+        if SITE.name in course.config.outputs:  # site/ and dist/ are swapped in together
+            staged_site, staged_dist = stack.enter_context(staged_dirs(site_dir, dist_dir))
+        else:
+            staged_site = stack.enter_context(_scratch_dir(site_dir))
+            staged_dist = stack.enter_context(staged_dir(dist_dir))
+        result = build_languages(course, staged_site, staged_dist, progress, check)
+        problems = apply_severities(result.diagnostics, severities, strict=strict)
         if has_errors(problems):
-            raise BuildFailed(problems, "the SCORM packages or question banks have errors; "
-                              "site/ and dist/ were not changed")
-    packages = [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports]
-    return BuildResult(course, site_dir, diagnostics + problems, packages,
-                       [dist_dir / path.name for path in banks])
+            raise BuildFailed(problems, "the outputs have errors; site/ and dist/ were not "
+                              "changed")
+    files = [replace(f, path=dist_dir / f.path.relative_to(staged_dist)) for f in result.files]
+    return BuildResult(course, site_dir, diagnostics + problems, files)
 
 
-def build_packages(
+def write_dist(
     course: Course, site_dir: Path, *, strict: bool = False
-) -> tuple[list[PackageReport], list[Diagnostic]]:
-    """Write the packages of an already built site into ``dist/``, replacing it on success.
+) -> tuple[list[WrittenFile], list[Diagnostic]]:
+    """Write the selected outputs of an already built site into ``dist/``, replacing it.
 
-    Returns the packages written and the warnings about them.
+    Returns the files written and the warnings about them.
 
     Raises:
-        BuildFailed: a package could not be built (its diagnostics say why).
+        BuildFailed: an output could not be written (its diagnostics say why).
     """
     dist_dir = course.root / course.config.dist_dir
     blocked = output_problems(course.root, course.config.dist_dir)
     if blocked:
         raise BuildFailed(blocked, "dist/ cannot be replaced; nothing was written")
     with staged_dir(dist_dir) as staged:
-        reports, problems = write_packages(course, site_dir, staged)
-        problems += write_question_banks(course, staged)[1]
-        problems = apply_severities(problems, course.config.severities, strict=strict)
+        result = write_outputs(course, site_dir, staged)
+        problems = apply_severities(result.diagnostics, course.config.severities, strict=strict)
         if has_errors(problems):
-            raise BuildFailed(problems, "the SCORM packages or question banks have errors; "
-                              "dist/ was not changed")
-    return [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports], problems
+            raise BuildFailed(problems, "the outputs have errors; dist/ was not changed")
+    files = [replace(f, path=dist_dir / f.path.relative_to(staged)) for f in result.files]
+    return files, problems
+
+
+@contextlib.contextmanager
+def _scratch_dir(target: Path) -> Iterator[Path]:
+    """Yield a folder beside ``target`` that is removed afterwards (a site not published)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

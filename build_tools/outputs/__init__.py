@@ -1,1 +1,87 @@
-"""Outputs a build writes from the course model besides the site and the SCORM packages."""
+"""Outputs: what a build makes from the course model and the built site.
+
+Every output is one module here with one object, ``OUTPUT``, listed in
+:data:`REGISTRY`. ``course.yml`` selects outputs by name (``outputs: [site,
+scorm12, scorm2004, question_bank]``, all of them by default); the pipeline builds the site of
+each language with MkDocs, then calls the selected outputs. To add an output:
+
+1. write ``build_tools/outputs/<name>.py`` with a class that has the four
+   members of :class:`Output` and ``OUTPUT = YourOutput()``;
+2. add it to :data:`REGISTRY` below (the order is the order in which outputs run
+   and in which ``course build`` reports them);
+3. document its name in ``guide/en/authoring.md`` ("Outputs").
+
+The interface:
+
+* ``name`` -- the name in ``course.yml``;
+* ``scope`` -- ``"language"``: :meth:`Output.write` is called once per language,
+  in that language's build process, right after its site is built (``job.lang``
+  is the language); ``"course"``: called once, after every language's site is
+  built (``job.lang`` is ``None``), for outputs that combine languages;
+* ``planned(course)`` -- how many files one call of ``write`` writes, for the
+  progress display (0 when unknown);
+* ``write(job)`` -- reads ``job.course`` (the model: titles, pages, questions
+  with their answers) and the built site under ``job.site_dir`` (read only; use
+  :meth:`OutputJob.page_href` for where a page is), writes its files into
+  ``job.dist_dir`` (the staged ``dist/``) and returns an :class:`OutputResult`:
+  the files written and the problems found, as diagnostics. It never raises on
+  bad content; a diagnostic of severity error fails the build, and the
+  pipeline then keeps the last good ``site/`` and ``dist/``.
+
+Outputs get everything through ``job``: no globals, no reading of sources
+(``job.course`` holds every fact of them), nothing written outside
+``job.dist_dir``. File names should be stable (``<course>_<scope>_<lang>_<kind>``
+as the packages have) and the bytes reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..model import Course
+from .base import Output, OutputJob, OutputResult, WrittenFile
+from .question_bank import OUTPUT as QUESTION_BANK
+from .scorm12 import OUTPUT as SCORM12
+from .scorm2004 import OUTPUT as SCORM2004
+from .site import OUTPUT as SITE
+
+__all__ = ["QUESTION_BANK", "REGISTRY", "SCORM12", "SCORM2004", "SITE", "Output", "OutputJob",
+           "OutputResult", "WrittenFile", "planned_files", "selected", "write_outputs"]
+
+REGISTRY: dict[str, Output] = {
+    output.name: output for output in (SITE, SCORM12, SCORM2004, QUESTION_BANK)}
+"""Every output by name, in the order they run."""
+
+
+def selected(course: Course, scope: str | None = None) -> list[Output]:
+    """Return the outputs ``course.yml`` selects (of ``scope``, or all), in registry order."""
+    return [output for name, output in REGISTRY.items()
+            if name in course.config.outputs and (scope is None or output.scope == scope)]
+
+
+def planned_files(course: Course) -> int:
+    """Return how many files the selected outputs write in a whole build."""
+    return sum(output.planned(course) * (len(course.languages) if output.scope == "language"
+                                         else 1) for output in selected(course))
+
+
+def write_outputs(course: Course, site_dir: Path, dist_dir: Path, *, lang: str | None = None,
+                  outputs: Iterable[Output] | None = None) -> OutputResult:
+    """Run ``outputs`` (default: the selected ones of the scope ``lang`` implies).
+
+    With ``lang``, the language outputs write that language's files; without,
+    the language outputs run for every language and then the course outputs.
+    """
+    if outputs is None:
+        outputs = selected(course, "language" if lang else None)
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    shared: dict[str, dict[str, object]] = {}
+    for output in outputs:
+        langs: Sequence[str | None] = ([lang] if lang else course.languages) \
+            if output.scope == "language" else [None]
+        for one in langs:
+            job = OutputJob(course, one, site_dir, dist_dir, shared.setdefault(str(one), {}))
+            results.append(output.write(job))
+    return OutputResult.merged(results)

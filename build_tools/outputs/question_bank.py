@@ -23,8 +23,10 @@ from ..diagnostics import Diagnostic, error, rel
 from ..frontmatter import split
 from ..model import Course, Module
 from ..quiz.parse import parse_page
+from .base import OutputJob, OutputResult, Scope, WrittenFile
 from .moodle_xml import BankQuestion, QuestionWriter, Texts, Unexpressible, category, multilang
 
+KIND = "Moodle XML question bank"
 MULTILANG = "multilang"
 """The language part of the multilingual files' names."""
 
@@ -36,6 +38,26 @@ class ModuleQuestions:
     module: Module
     ids: list[str] = field(default_factory=list)
     versions: dict[str, dict[str, BankQuestion]] = field(default_factory=dict)
+
+
+class QuestionBankOutput:
+    """The Moodle XML question banks: the questions of the course model, no site needed."""
+
+    name = "question_bank"
+    scope: Scope = "course"
+
+    def planned(self, course: Course) -> int:
+        """Return 0: the banks are written after the language processes, uncounted."""
+        return 0
+
+    def write(self, job: OutputJob) -> OutputResult:
+        """Write every bank into ``job.dist_dir``."""
+        files, problems = write_question_banks(job.course, job.dist_dir)
+        return OutputResult([WrittenFile(path, path.stat().st_size, KIND) for path in files],
+                            problems)
+
+
+OUTPUT = QuestionBankOutput()
 
 
 def bank_name(course_id: str, scope: str, lang: str) -> str:

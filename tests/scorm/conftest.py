@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.diagnostics import Diagnostic
 from build_tools.model import Course, Lesson, Module, Question
+from build_tools.outputs import SCORM12, SCORM2004, WrittenFile, write_outputs
 from tests.conftest import copy_course, run_cli
 
 
@@ -67,3 +69,10 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
         return dataclasses.replace(item, lessons=tuple(lesson(x) for x in item.lessons))
 
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
+
+
+def write_packages(course: Course, site_dir: Path, dist_dir: Path
+                   ) -> tuple[list[WrittenFile], list[Diagnostic]]:
+    """Write both SCORM outputs of ``course`` from a built site; return the zips and problems."""
+    result = write_outputs(course, site_dir, dist_dir, outputs=(SCORM12, SCORM2004))
+    return result.files, result.diagnostics

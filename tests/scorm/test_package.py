@@ -77,12 +77,12 @@ def test_module_packages_stay_small(small_built: Path) -> None:
         assert path.stat().st_size < MODULE_LIMIT, path.name
 
 
-def test_scorm_versions_narrow_the_packages(tmp_path: Path) -> None:
+def test_outputs_narrow_the_packages(tmp_path: Path) -> None:
     from tests.conftest import copy_course
 
     root = copy_course("scorm-small", tmp_path / "course")
     config = root / "course.yml"
-    config.write_text(config.read_text(encoding="utf-8") + 'scorm:\n  versions: ["2004"]\n',
+    config.write_text(config.read_text(encoding="utf-8") + "outputs: [site, scorm2004]\n",
                       encoding="utf-8")
     result = run_cli(root, "build")
     assert result.exit_code == 0, result.output
@@ -95,7 +95,7 @@ def test_scorm_versions_narrow_the_packages(tmp_path: Path) -> None:
 
 def test_a_site_file_leaving_the_site_is_refused(small_built: Path, tmp_path: Path) -> None:
     from build_tools.loader import load_course
-    from build_tools.packages import write_packages
+    from tests.scorm.conftest import write_packages
 
     site = tmp_path / "site"
     shutil.copytree(small_built / "site", site)
@@ -144,7 +144,7 @@ def test_a_title_xml_cannot_hold_is_a_diagnostic(small_built: Path, tmp_path: Pa
     import dataclasses
 
     from build_tools.loader import load_course
-    from build_tools.packages import write_packages
+    from tests.scorm.conftest import write_packages
 
     course, _ = load_course(small_built)
     assert course is not None
@@ -155,4 +155,5 @@ def test_a_title_xml_cannot_hold_is_a_diagnostic(small_built: Path, tmp_path: Pa
                "characters from the course, module and page titles [scorm-manifest]")
     assert [d.format() for d in problems] == [
         f"dist/small_{scope}_en_{version}.zip: {message}"
-        for scope in ("ri", "co", "course") for version in ("scorm12", "scorm2004")]
+        for version in ("scorm12", "scorm2004") for scope in ("ri", "co", "course")]
+

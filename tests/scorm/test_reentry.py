@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_tools.packages import write_packages
 
 from build_tools.loader import load_course
-from build_tools.packages import write_packages
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import (
     NAMES,

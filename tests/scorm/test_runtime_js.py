@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 
 from build_tools.loader import load_course
-from build_tools.packages import write_packages
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
-from tests.scorm.conftest import QUESTIONS, with_questions
+from tests.scorm.conftest import QUESTIONS, with_questions, write_packages
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import resume_data
 
@@ -293,3 +292,4 @@ def test_api_found_through_the_opener(browser: Any, served: str) -> None:
     popup.close()
     lms.page.wait_for_function("() => window.apiCalls.some(c => c[0] === 'LMSFinish')")
     lms.check_clean()
+

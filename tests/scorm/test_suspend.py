@@ -10,11 +10,10 @@ import pytest
 from build_tools.diagnostics import BuildFailed
 from build_tools.loader import load_course
 from build_tools.model import Question
-from build_tools.packages import write_packages
-from build_tools.pipeline import build_packages
+from build_tools.pipeline import write_dist
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import encode_state, worst_case
-from tests.scorm.conftest import QUESTIONS, with_questions
+from tests.scorm.conftest import QUESTIONS, with_questions, write_packages
 
 MANY_TEXT = {"ri-01": tuple(Question(f"ri-01-q{i}", "text", "Name", 10, answer=("x",))
                             for i in range(1, 34))}
@@ -60,7 +59,7 @@ def test_overflow_is_a_build_error(small_built: Path, tmp_path: Path) -> None:
                                  tmp_path)
     message = ("module 'ri' can need 4302 characters of suspend_data (33 questions, 4 pages), "
                "over the SCORM 1.2 limit of 4096; split the module, use fewer text questions, "
-               "or build only SCORM 2004 with 'scorm: versions: [\"2004\"]' in course.yml "
+               "or build only SCORM 2004 with 'outputs: [site, scorm2004]' in course.yml "
                "[scorm-suspend]")
     assert [d.format() for d in problems] == [
         f"docs/kk/01-rights/index.md: error: {message}",
@@ -74,7 +73,8 @@ def test_failed_packages_leave_dist_untouched(small_built: Path) -> None:
     dist = small_built / "dist"
     before = {p.name: p.read_bytes() for p in dist.iterdir()}
     with pytest.raises(BuildFailed) as failed:
-        build_packages(with_questions(course, MANY_TEXT), small_built / "site")
+        write_dist(with_questions(course, MANY_TEXT), small_built / "site")
     assert len(failed.value.diagnostics) == 2
     assert {p.name: p.read_bytes() for p in dist.iterdir()} == before
     assert not list(small_built.glob(".dist-*"))
+

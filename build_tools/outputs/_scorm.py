@@ -1,13 +1,13 @@
-"""SCORM packages from the course model and the built site, written to ``dist/``.
+"""SCORM packages from the course model and the built site: what both SCORM outputs share.
 
-For every language: one package per module and one for the whole course, in
-each SCORM version of ``course.yml``. In the whole-course package every module
-is a SCO of its own, so each keeps its own status, score and suspend data.
+For every language: one package per module and one for the whole course. In
+the whole-course package every module is a SCO of its own, so each keeps its
+own status, score and suspend data. :mod:`.scorm12` and :mod:`.scorm2004` are
+the two outputs; the pages they ship are rewritten once for both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -34,28 +34,53 @@ from scorm.package import package_entries, write_zip
 from scorm.suspend import worst_case
 from scorm.validate import validate_manifest
 
-from .diagnostics import Diagnostic, error, rel, warning
-from .glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
-from .i18n import gettext
-from .model import Course, Module
-from .package_html import css_references, rewrite_page, strip_source_map
+from ..diagnostics import Diagnostic, error, rel, warning
+from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
+from ..i18n import gettext
+from ..model import Course, Module
+from ..package_html import css_references, rewrite_page, strip_source_map
+from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
 THEME_PREFIX = "assets/"
 ASSETS_RESOURCE = "RES-assets"
 GLOSSARY_RESOURCE = "RES-glossary"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
+KIND = "SCORM package"
 
 
-@dataclass(frozen=True)
-class PackageReport:
-    """One zip written to ``dist/``."""
+class ScormOutput:
+    """The packages of one SCORM version, for one language per call."""
 
-    path: Path
-    size: int
-    """Bytes of the zip."""
-    images: int
-    """Bytes (uncompressed) of the package's own images, outside the theme."""
+    scope: Scope = "language"
+
+    def __init__(self, version: Version) -> None:
+        self.version = version
+        self.name = VERSION_SUFFIX[version]
+
+    def planned(self, course: Course) -> int:
+        """Return the zips of one language: one per module and one for the course."""
+        return len(course.modules) + 1 if course.modules else 0
+
+    def write(self, job: OutputJob) -> OutputResult:
+        """Write the packages of ``job.lang`` in this output's SCORM version."""
+        assert job.lang is not None, "a language output"
+        builder = job.reuse("scorm", lambda: _Builder(job), _Builder)
+        course, lang = job.course, job.lang
+        scos = [builder.sco(module, lang) for module in course.modules]
+        units: list[tuple[str, list[Sco]]] = [
+            (m.id, [s]) for m, s in zip(course.modules, scos, strict=True) if s is not None]
+        result = OutputResult()
+        if units:
+            units.append(("course", [sco for _, (sco,) in units]))
+        for scope, unit in units:
+            name = package_name(course.id, scope, lang, self.version)
+            package = builder.package(name, scope, lang, self.version, unit)
+            written = builder.write(package, job.dist_dir / name)
+            if written:
+                result.files.append(written)
+        result.diagnostics = builder.take_diagnostics()
+        return result
 
 
 def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
@@ -63,64 +88,46 @@ def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
     return f"{course_id}_{scope}_{lang}_{VERSION_SUFFIX[version]}.zip"
 
 
-def expected_packages(course: Course) -> int:
-    """Return how many zips a build writes: per language, each module and the course."""
-    scopes = len(course.modules) + 1 if course.modules else 0
-    return len(course.languages) * scopes * len(course.config.scorm_versions)
-
-
-def write_packages(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
-                   ) -> tuple[list[PackageReport], list[Diagnostic]]:
-    """Write the packages of ``course`` (of language ``only``, or all) from ``site_dir``."""
-    builder = _Builder(course, site_dir)
-    dist_dir.mkdir(parents=True, exist_ok=True)
-    reports = []
-    for lang in [only] if only else course.languages:
-        scos = [builder.sco(module, lang) for module in course.modules]
-        units: list[tuple[str, list[Sco]]] = [
-            (m.id, [s]) for m, s in zip(course.modules, scos, strict=True) if s is not None]
-        if not units:
-            continue
-        units.append(("course", [sco for _, (sco,) in units]))
-        for scope, unit in units:
-            for version in course.config.scorm_versions:
-                name = package_name(course.id, scope, lang, version)
-                package = builder.package(name, scope, lang, version, unit)
-                report = builder.write(package, dist_dir / name)
-                if report:
-                    reports.append(report)
-    return reports, builder.diagnostics
-
-
 class _Builder:
     """Reads and rewrites site files once, and collects problems."""
 
-    def __init__(self, course: Course, site_dir: Path) -> None:
-        self.course = course
-        self.site_dir = site_dir
+    def __init__(self, job: OutputJob) -> None:
+        self.job = job
+        self.course = job.course
+        self.site_dir = job.site_dir
         self.diagnostics: list[Diagnostic] = []
+        self.reported: set[Diagnostic] = set()
+        self.scos: dict[tuple[str, str], Sco | None] = {}
         self.cache: dict[tuple[str, frozenset[str]], tuple[bytes, set[str]]] = {}
         self.assets: dict[str, tuple[bytes, frozenset[str]] | None] = {}
         """Each asset read once for all packages: its shipped bytes and what its CSS loads."""
 
     def report(self, path: str, message: str, code: str, *, warn: bool = False) -> None:
         diagnostic = (warning if warn else error)(path, None, message, code)
-        if diagnostic not in self.diagnostics:  # a file shared by packages: say it once
+        if diagnostic not in self.reported:  # a file shared by packages: say it once
+            self.reported.add(diagnostic)
             self.diagnostics.append(diagnostic)
+
+    def take_diagnostics(self) -> list[Diagnostic]:
+        """Return the problems reported since the last call."""
+        found, self.diagnostics = self.diagnostics, []
+        return found
 
     def source_path(self, lang: str, src_uri: str) -> str:
         docs = rel(self.course.docs_dir, self.course.root)
         return f"{docs}/{lang}/{src_uri}"
 
-    def site_path(self, lang: str, src_uri: str) -> str:
-        prefix = "" if lang == self.course.default_language else f"{lang}/"
-        return prefix + src_uri.removesuffix(".md") + ".html"
-
     def sco(self, module: Module, lang: str) -> Sco | None:
+        key = (module.id, lang)
+        if key not in self.scos:  # the same for both versions
+            self.scos[key] = self.make_sco(module, lang)
+        return self.scos[key]
+
+    def make_sco(self, module: Module, lang: str) -> Sco | None:
         pages, questions = [], []
         for lesson in (module.index, *module.lessons):
             page = self.course.fallback_for(lesson, lang)
-            href = self.site_path(lang, lesson.src_uri)
+            href = self.job.page_href(lang, lesson.src_uri)
             if page is None or not (self.site_dir / href).is_file():
                 self.report(self.source_path(lang, lesson.src_uri), f"the site has no page "
                             f"'{href}', so the '{lang}' packages leave it out; translate the "
@@ -183,7 +190,7 @@ class _Builder:
     def add_glossary(self, lang: str, files: dict[str, bytes], resources: list[Resource],
                      items: list[Item], theme: set[str]) -> None:
         """Add the site's glossary page of ``lang`` as a page the LMS lists but never tracks."""
-        href = self.site_path(lang, GLOSSARY_SRC_URI)
+        href = self.job.page_href(lang, GLOSSARY_SRC_URI)
         if not (self.site_dir / href).is_file():
             return
         own = self.add_page(href, frozenset({href}), files, theme)
@@ -247,10 +254,10 @@ class _Builder:
                         f"module '{sco.id}' can need {worst} characters of suspend_data "
                         f"({len(sco.questions)} questions, {len(sco.pages)} pages), over the "
                         f"SCORM {version} limit of {limit}; split the module, use fewer text "
-                        "questions, or build only SCORM 2004 with 'scorm: versions: [\"2004\"]'"
-                        " in course.yml", "scorm-suspend")
+                        "questions, or build only SCORM 2004 with 'outputs: [site, scorm2004]' "
+                        "in course.yml", "scorm-suspend")
 
-    def write(self, package: Package, path: Path) -> PackageReport | None:
+    def write(self, package: Package, path: Path) -> WrittenFile | None:
         where = f"{self.course.config.dist_dir}/{path.name}"
         try:
             manifest = manifest_bytes(package)
@@ -266,4 +273,4 @@ class _Builder:
         size = write_zip(entries, path)
         images = sum(len(data) for name, data in entries.items()
                      if not name.startswith(THEME_PREFIX) and name.endswith(IMAGE_SUFFIXES))
-        return PackageReport(path, size, images)
+        return WrittenFile(path, size, KIND, images)
