@@ -188,8 +188,9 @@ class _Reader:
                             f"{page_kind!r}", "front-matter")
             elif page_kind == "test":
                 kind = "test"
-        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines,
-                    self.questions(path, source))
+        questions, readable = self.questions(path, source)
+        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines, questions,
+                    readable)
 
     def title(self, path: Path, meta: YamlDoc, src_uri: str) -> str:
         title = meta.data.get("title")
@@ -212,12 +213,15 @@ class _Reader:
             self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
                         f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
 
-    def questions(self, path: Path, source: SourceText) -> tuple[Question, ...]:
-        """Read the page's ``/// quiz`` blocks, reporting syntax faults at their lines."""
-        quizzes, problems = parse_page(source.body, source.body_line)
+    def questions(self, path: Path, source: SourceText) -> tuple[tuple[Question, ...], bool]:
+        """Read the page's ``/// quiz`` blocks, reporting syntax faults at their lines.
+
+        Returns the questions and whether every block could be read.
+        """
+        questions, problems = parse_page(source.body, source.body_line)
         for problem in problems:
             self.report(path, problem.line, problem.message, problem.code)
-        return tuple(quiz.question for quiz in quizzes)
+        return tuple(questions), not problems
 
     def read(self, path: Path) -> SourceText | None:
         try:

@@ -7,6 +7,7 @@ language folder (``01-mandela-rules/01-origins.md``), ``*_path`` is a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,11 @@ QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
 
 @dataclass(frozen=True)
 class Question:
-    """A knowledge-check question in one language."""
+    """A knowledge-check question in one language: every fact of its ``/// quiz`` block.
+
+    Read once by the loader (:mod:`build_tools.quiz.parse`); the site renders it,
+    the SCORM packages track it and other outputs print it from here.
+    """
 
     id: str
     """Stable id written by the author, shared by all languages (``mr-01-q1``)."""
@@ -31,13 +36,22 @@ class Question:
     line: int
     """1-based line of the ``/// quiz`` header in the source file."""
     options: tuple[str, ...] = ()
-    """Option texts, in order; options are identified by position."""
+    """Option texts (inline Markdown), in order; options are identified by position."""
     correct: tuple[int, ...] = ()
     """0-based positions of the correct options (choice questions)."""
     answer: tuple[str, ...] = ()
-    """Accepted answers: ``("true",)``, ``("122",)`` or accepted texts."""
+    """The correct answer of other types: ``("true",)`` or ``("false",)`` for true/false,
+    the number as written (``("122",)``) for numeric, every accepted text for text."""
     tolerance: float = 0.0
     """Allowed distance from the answer for numeric questions."""
+    feedback: tuple[str, ...] = ()
+    """Per option, the feedback shown when it is chosen (inline Markdown); ``""`` for none.
+    As long as ``options`` for choice questions, empty for the other types."""
+    intro: str = ""
+    """Markdown shown under the prompt, before the options (choice questions only)."""
+    explanation: str = ""
+    """Markdown shown once the learner has answered (text after the option list; all the
+    body text of true/false, numeric and text questions)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,10 @@ class Page:
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     """1-based line in the file of each front matter key."""
     questions: tuple[Question, ...] = ()
+    """Every question the page's quiz blocks declare, in page order."""
+    quiz_readable: bool = True
+    """False when a quiz block of the page has syntax faults (the loader reported them);
+    ``questions`` then lacks the faulty blocks."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +147,14 @@ class Course:
         """Yield every source page in every language."""
         for lesson in (self.home, *(m.index for m in self.modules), *self.lessons()):
             yield from lesson.pages.values()
+
+    @functools.cached_property
+    def _pages_by_path(self) -> dict[Path, Page]:
+        return {page.path: page for page in self.all_pages()}
+
+    def page_at(self, path: Path) -> Page | None:
+        """Return the page read from the file ``path``, if it is one of the course."""
+        return self._pages_by_path.get(path)
 
     def fallback_for(self, lesson: Lesson, lang: str) -> Page | None:
         """Return the page shown for ``lang``: its own, or the first one in fallback order."""

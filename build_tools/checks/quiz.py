@@ -11,8 +11,6 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, error, rel
 from ..model import Course, Lesson, Page, Question
-from ..quiz.parse import parse_page
-from .source import page_body
 
 
 def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
@@ -40,16 +38,11 @@ def check_quiz_parity(course: Course) -> Iterator[Diagnostic]:
     """
     for lesson in _lessons(course):
         source = lesson.pages.get(course.source_language) or next(iter(lesson.pages.values()))
-        if not _readable(source):
+        if not source.quiz_readable:
             continue
         for page in lesson.pages.values():
-            if page is not source and _readable(page):
+            if page is not source and page.quiz_readable:
                 yield from _compare(course, page, source)
-
-
-def _readable(page: Page) -> bool:
-    """Whether every quiz block of ``page`` parsed without problems."""
-    return not parse_page(*page_body(page))[1]
 
 
 def _compare(course: Course, page: Page, source: Page) -> Iterator[Diagnostic]:

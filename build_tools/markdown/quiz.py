@@ -1,10 +1,13 @@
 """``/// quiz`` blocks: knowledge checks rendered as accessible forms.
 
-Registered as a pymdownx Blocks API block. The block's body is taken raw and
-read by :mod:`build_tools.quiz.parse`, the same parser the loader uses, so the
-site and the checks agree on every block. Unlike other Blocks, a faulty quiz
-never falls back to plain text: a preprocessor runs the parser over the page
-first and raises :class:`~build_tools.quiz.parse.QuizSyntaxError`.
+Registered as a pymdownx Blocks API block. A block is rendered from its
+:class:`~build_tools.model.Question`, looked up by the id in its header: in a
+course build the ``course`` plugin passes the page's questions from the course
+model (``questions``, with ``from_model``), which the loader read once. Run on
+its own (``from_model`` false), a preprocessor reads the page's questions with
+:mod:`build_tools.quiz.parse`, the loader's parser. Unlike other Blocks, a
+faulty quiz never falls back to plain text: the preprocessor raises
+:class:`~build_tools.quiz.parse.QuizSyntaxError` first.
 
 The correct answers are not in the page text: they are XOR-ed with the
 question id, base64-encoded and put in ``data-quiz-key``; feedback and
@@ -14,7 +17,8 @@ page script ``build_tools/quiz/assets/quiz.js`` does the rest.
 Configuration (set per page by the ``course`` MkDocs plugin): ``lang`` picks
 the UI strings (Babel catalog domain ``quiz``); ``course_id``, ``page_id``,
 ``module_id``, ``test`` and ``pass_mark`` are carried on the page for the
-script and for SCORM.
+script and for SCORM; ``questions`` and ``from_model`` give the page's
+questions.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 from ..i18n import gettext
+from ..model import Question
 from ..quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
-from ..quiz.parse import CHOICE_TYPES, Problem, Quiz, QuizSyntaxError, build_quiz, parse_page
+from ..quiz.parse import CHOICE_TYPES, Problem, QuizSyntaxError, parse_page
 
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",
@@ -62,6 +67,13 @@ def decode_key(question_id: str, encoded: str) -> dict[str, Any]:
     return result
 
 
+class PageQuestions:
+    """The questions of the page being converted, by id (filled by :class:`QuizCheck`)."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Question] = {}
+
+
 class QuizBlock(Block):
     """``/// quiz | question``: one question, its options, feedback and explanation."""
 
@@ -77,7 +89,7 @@ class QuizBlock(Block):
         return True
 
     def on_markdown(self) -> str:
-        """Keep the body raw: the quiz parser reads it."""
+        """Keep the body raw: the question comes from the model."""
         return "raw"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
@@ -85,13 +97,17 @@ class QuizBlock(Block):
         return etree.SubElement(parent, "div", {"class": "quiz"})
 
     def on_end(self, block: etree.Element) -> None:
-        """Parse the body and replace it with the form."""
-        body = list(enumerate((block.text or "").split("\n"), start=1))
+        """Replace the body with the form of the block's question."""
         block.text = None
-        quiz, problems = build_quiz(0, str(self.argument), self.header, {}, body)
-        if quiz is None:
-            raise QuizSyntaxError(problems[0], f"quiz block {self.header.get('id')!r}")
-        _Renderer(self.md, self.config["lang"]).render(block, quiz)
+        qid = str(self.header.get("id"))
+        questions: PageQuestions = self.config["questions"]
+        question = questions.by_id.get(qid)
+        if question is None:
+            problem = Problem(0, f"quiz block {qid!r} is inside another block (a list, an "
+                              "admonition or a tab), where the course does not read questions; "
+                              "start '/// quiz' at the beginning of a line", "quiz-nested")
+            raise QuizSyntaxError(problem, f"quiz block {qid!r}")
+        _Renderer(self.md, self.config["lang"]).render(block, question)
         self.tracker["count"] = self.tracker.get("count", 0) + 1
 
 
@@ -105,8 +121,7 @@ class _Renderer:
     def t(self, msgid: str) -> AtomicString:
         return AtomicString(gettext(self.lang, "quiz", msgid))
 
-    def render(self, div: etree.Element, quiz: Quiz) -> None:
-        question = quiz.question
+    def render(self, div: etree.Element, question: Question) -> None:
         base = f"quiz-{question.id}"
         correct = ([str(i) for i in question.correct] if question.type in CHOICE_TYPES
                    else list(question.answer))
@@ -118,19 +133,18 @@ class _Renderer:
         fieldset = etree.SubElement(div, "fieldset", {"class": "quiz-fieldset"})
         legend = etree.SubElement(fieldset, "legend", {"class": "quiz-question"})
         legend.text = question.prompt
-        if quiz.intro:
+        if question.intro:
             self.md.parser.parseChunk(etree.SubElement(fieldset, "div", {"class": "quiz-intro"}),
-                                      quiz.intro)
-        self.inputs(fieldset, quiz, base)
+                                      question.intro)
+        self.inputs(fieldset, question, base)
         controls = etree.SubElement(fieldset, "div", {"class": "quiz-controls"})
         button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check"})
         button.text = self.t("Check")
         etree.SubElement(fieldset, "div", {"class": "quiz-feedback", "role": "status",
                                            "aria-live": "polite"}).text = AtomicString("")
-        self.reveal(fieldset, quiz)
+        self.reveal(fieldset, question)
 
-    def inputs(self, fieldset: etree.Element, quiz: Quiz, base: str) -> None:
-        question = quiz.question
+    def inputs(self, fieldset: etree.Element, question: Question, base: str) -> None:
         if question.type in ("numeric", "text"):
             self.free_answer(fieldset, question.type, base)
             return
@@ -162,36 +176,50 @@ class _Renderer:
             attrs["maxlength"] = str(TEXT_MAX_LENGTH)
         etree.SubElement(box, "input", attrs)
 
-    def reveal(self, fieldset: etree.Element, quiz: Quiz) -> None:
+    def reveal(self, fieldset: etree.Element, question: Question) -> None:
         """Feedback and explanation, kept out of the page text until the learner answers."""
-        if not quiz.explanation and not any(quiz.feedback):
+        if not question.explanation and not any(question.feedback):
             return
         template = etree.SubElement(fieldset, "template", {"class": "quiz-reveal"})
-        for number, text in enumerate(quiz.feedback):
+        for number, text in enumerate(question.feedback):
             if text:
                 item = etree.SubElement(template, "div", {"class": "quiz-option-feedback",
                                                           "data-option": str(number)})
                 item.text = text
-        if quiz.explanation:
+        if question.explanation:
             explanation = etree.SubElement(template, "div", {"class": "quiz-explanation"})
-            self.md.parser.parseChunk(explanation, quiz.explanation)
+            self.md.parser.parseChunk(explanation, question.explanation)
 
 
 class QuizCheck(Preprocessor):
-    """Raise on the first faulty quiz block, before pymdownx could skip it as plain text."""
+    """Give the blocks the page's questions: the model's, or parsed from the page text.
+
+    Parsing raises on the first faulty quiz block, before pymdownx could skip it
+    as plain text.
+    """
+
+    def __init__(self, md: Markdown, extension: QuizExtension, questions: PageQuestions) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.questions = questions
 
     def run(self, lines: list[str]) -> list[str]:
-        """Parse every quiz block of the page; return the lines unchanged."""
-        quizzes, problems = parse_page("\n".join(lines))
+        """Collect the page's questions by id; return the lines unchanged."""
+        if self.extension.getConfig("from_model"):
+            given: tuple[Question, ...] = self.extension.getConfig("questions")
+            self.questions.by_id = {question.id: question for question in given}
+            return lines
+        parsed, problems = parse_page("\n".join(lines))
         seen: set[str] = set()
-        for quiz in quizzes:
-            if quiz.question.id in seen:
-                problems.append(Problem(quiz.question.line, f"question id '{quiz.question.id}' "
-                                        "is used twice on this page; every question needs its "
-                                        "own id", "quiz-duplicate-id"))
-            seen.add(quiz.question.id)
+        for question in parsed:
+            if question.id in seen:
+                problems.append(Problem(question.line, f"question id '{question.id}' is used "
+                                        "twice on this page; every question needs its own id",
+                                        "quiz-duplicate-id"))
+            seen.add(question.id)
         if problems:
             raise QuizSyntaxError(problems[0], f"line {problems[0].line} of the page text")
+        self.questions.by_id = {question.id: question for question in parsed}
         return lines
 
 
@@ -243,13 +271,17 @@ class QuizExtension(BlocksExtension):
             "module_id": ["", "Id of the page's module - Default: ''"],
             "test": [False, "Whether the page is a module test - Default: False"],
             "pass_mark": [70, "Percent needed to pass a module test - Default: 70"],
+            "questions": [(), "The page's questions from the course model - Default: ()"],
+            "from_model": [False, "Whether 'questions' holds the page's questions; if not, "
+                           "they are read from the page text - Default: False"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802
         """Register the block, the check (after fenced code is stashed) and the page part."""
-        block_mgr.register(QuizBlock, {"lang": self.getConfig("lang")})
-        md.preprocessors.register(QuizCheck(md), "quiz_check", 21)
+        questions = PageQuestions()
+        block_mgr.register(QuizBlock, {"lang": self.getConfig("lang"), "questions": questions})
+        md.preprocessors.register(QuizCheck(md, self, questions), "quiz_check", 21)
         md.treeprocessors.register(QuizPage(md, self, block_mgr),
                                    "quiz_page", 5)
 

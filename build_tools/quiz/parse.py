@@ -27,6 +27,8 @@ KEYS = ("id", "type", "answer", "tolerance")
 
 START = re.compile(r"^ {0,3}(/{3,}) *quiz *(?:\| *(.*?))? *$", re.IGNORECASE)
 """The header line, as pymdownx's Blocks API reads it: ``/// quiz | question``."""
+NESTED = re.compile(r"^(?: {4,}|\t)\s*/{3,} *quiz\b", re.IGNORECASE)
+"""A quiz header indented into a list item, an admonition or a tab."""
 END = re.compile(r"^ {0,3}(/{3,}) *$")
 HEADER_LINE = re.compile(r"^ {4,}\S")
 """Block options: lines indented by four or more spaces right after the header."""
@@ -56,19 +58,6 @@ class QuizSyntaxError(ValueError):
 
 
 @dataclass(frozen=True)
-class Quiz:
-    """A parsed question with the texts only the rendered page needs."""
-
-    question: Question
-    intro: str = ""
-    """Markdown shown under the question (text before the option list)."""
-    explanation: str = ""
-    """Markdown shown after the learner answers (text after the list)."""
-    feedback: tuple[str, ...] = ()
-    """Per-option feedback (inline Markdown), ``""`` when an option has none."""
-
-
-@dataclass(frozen=True)
 class RawBlock:
     """A ``/// quiz`` block as found in the raw text."""
 
@@ -87,15 +76,29 @@ class _Option:
     feedback: list[str]
 
 
-def parse_page(body: str, first_line: int = 1) -> tuple[list[Quiz], list[Problem]]:
+def parse_page(body: str, first_line: int = 1) -> tuple[list[Question], list[Problem]]:
     """Parse every quiz block of a page body; return the valid ones and every problem."""
-    quizzes, problems = [], []
+    questions, problems = [], []
+    for line in nested_headers(body, first_line):
+        problems.append(Problem(line, "quiz block inside another block (a list, an admonition "
+                                "or a tab), where the course does not read questions; start "
+                                "'/// quiz' at the beginning of a line", "quiz-nested"))
     for block in find_blocks(body, first_line):
-        quiz, found = parse_block(block)
+        question, found = parse_block(block)
         problems += found
-        if quiz is not None:
-            quizzes.append(quiz)
-    return quizzes, problems
+        if question is not None:
+            questions.append(question)
+    return questions, problems
+
+
+def nested_headers(body: str, first_line: int = 1) -> Iterator[int]:
+    """Yield the line of every indented ``/// quiz`` header outside fenced code."""
+    in_fence = False
+    for number, text in enumerate(body.split("\n"), start=first_line):
+        if FENCE.match(text):
+            in_fence = not in_fence
+        elif not in_fence and NESTED.match(text):
+            yield number
 
 
 def find_blocks(body: str, first_line: int = 1) -> Iterator[RawBlock]:
@@ -124,7 +127,7 @@ def find_blocks(body: str, first_line: int = 1) -> Iterator[RawBlock]:
         yield RawBlock(number, (match.group(2) or "").strip(), header, block_body, closed)
 
 
-def parse_block(block: RawBlock) -> tuple[Quiz | None, list[Problem]]:
+def parse_block(block: RawBlock) -> tuple[Question | None, list[Problem]]:
     """Read the header options of ``block``, then build its question."""
     problems = []
     if not block.closed:
@@ -139,8 +142,8 @@ def parse_block(block: RawBlock) -> tuple[Quiz | None, list[Problem]]:
         return None, problems
     offset = block.header[0][0] - 1 if block.header else 0
     key_lines = {key: line + offset for key, line in doc.key_lines.items()}
-    quiz, found = build_quiz(block.line, block.prompt, doc.data, key_lines, block.body)
-    return (quiz if not problems else None), problems + found
+    question, found = build_quiz(block.line, block.prompt, doc.data, key_lines, block.body)
+    return (question if not problems else None), problems + found
 
 
 def build_quiz(
@@ -149,7 +152,7 @@ def build_quiz(
     options: Mapping[str, object],
     key_lines: Mapping[str, int],
     body: Lines,
-) -> tuple[Quiz | None, list[Problem]]:
+) -> tuple[Question | None, list[Problem]]:
     """Build the question of one block from its parts; ``None`` when it has problems.
 
     Args:
@@ -180,7 +183,7 @@ class _Builder:
     def at(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
-    def build(self, prompt: str, body: Lines) -> Quiz | None:
+    def build(self, prompt: str, body: Lines) -> Question | None:
         for key in self.options:
             if key not in KEYS:
                 self.fail(self.at(key), f"unknown option '{key}' in the quiz header; expected "
@@ -206,13 +209,13 @@ class _Builder:
         if self.problems:
             return None
         tolerance = self.options.get("tolerance", 0)
-        question = Question(
+        return Question(
             id=qid, type=qtype, prompt=prompt, line=self.line,
             options=tuple(o.text for o in options), correct=correct, answer=answer,
             tolerance=float(tolerance) if isinstance(tolerance, int | float) else 0.0,
+            feedback=tuple("\n".join(o.feedback) for o in options), intro=intro,
+            explanation=explanation,
         )
-        feedback = tuple("\n".join(o.feedback) for o in options)
-        return Quiz(question, intro, explanation, feedback)
 
     def question_id(self) -> str:
         qid = self.options.get("id")

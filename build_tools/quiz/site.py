@@ -4,7 +4,8 @@
 * before each page is rendered, tells the ``quiz`` Markdown extension the
   page's facts: the site language of the page's folder (UI strings follow it,
   also on a page that falls back to another language), the lesson id, the
-  module, whether it is a module test and its pass mark.
+  module, whether it is a module test and its pass mark, and the questions of
+  the source file from the course model.
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def configure_page(config: MkDocsConfig, course: Course, page: MkDocsPage) -> No
     """
     if EXTENSION not in config.markdown_extensions:
         return
+    source = course.page_at(Path(page.file.abs_src_path or ""))
     options: dict[str, Any] = {"lang": _site_language(config, course, page),
                                "course_id": course.id, "page_id": "", "module_id": "",
-                               "test": False, "pass_mark": course.config.pass_mark}
+                               "test": False, "pass_mark": course.config.pass_mark,
+                               "questions": source.questions if source else (),
+                               "from_model": True}
     src_uri = page.file.src_uri.split("/", 1)[-1]
     for module in course.modules:
         for lesson in (module.index, *module.lessons):

@@ -21,6 +21,10 @@ def page_problems(course: Path, body: str) -> list[str]:
 
 
 BAD = [
+    ("!!! note\n\n    /// quiz | Q?\n        id: ba-01-q1\n\n    - [x] a\n    - [ ] b\n    ///\n",
+     f"{PAGE}:9: error: quiz block inside another block (a list, an admonition or a tab), "
+     "where the course does not read questions; start '/// quiz' at the beginning of a line "
+     "[quiz-nested]"),
     ("/// quiz | Q?\n    id: ba-01-q1\n\n- [ ] a\n- [ ] b\n///\n",
      f"{PAGE}:7: error: question 'ba-01-q1' has no correct option; mark the correct one with "
      "'- [x]' [quiz-no-answer]"),

@@ -73,3 +73,47 @@ def test_every_ui_string_is_translated_with_its_placeholders(lang: str) -> None:
     assert set(strings) == set(STRINGS)
     for msgid, text in strings.items():
         assert sorted(re.findall(r"\{\w+\}", text)) == sorted(re.findall(r"\{\w+\}", msgid))
+
+
+def test_the_parser_reads_every_fact_of_a_question() -> None:
+    from build_tools.model import Question
+    from build_tools.quiz import parse_page
+
+    questions, problems = parse_page((CASES / "single.md").read_text(encoding="utf-8"), 5)
+    assert problems == []
+    assert questions == [Question(
+        id="mr-01-q1", type="single", prompt="In which year were the *revised* Rules adopted?",
+        line=5, options=("1955", "2015", "1990"), correct=(1,),
+        feedback=("", "Right: resolution [70/175](https://undocs.org/A/RES/70/175).",
+                  "No: 1990 is the year of the Tokyo Rules."),
+        intro="Think of the resolution number.",
+        explanation="The first Rules date from **1955**; they were revised in 2015.")]
+
+
+def test_a_course_build_renders_the_question_of_the_model() -> None:
+    from build_tools.model import Question
+
+    question = Question("q1", "multiple", "From the *model*", 1, ("one", "two", "three"),
+                        (0, 2), feedback=("", "not this", ""), explanation="Because.")
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "build_tools.markdown.quiz": {"questions": (question,), "from_model": True}})
+    # The block in the text is stale: the model's question is what the page shows.
+    html = md.convert("/// quiz | Old prompt\n    id: q1\n\n- [x] old\n- [ ] older\n///\n")
+    assert '<legend class="quiz-question">From the <em>model</em></legend>' in html
+    assert '<label for="quiz-q1-2">three</label>' in html and "old" not in html
+    assert 'type="checkbox"' in html
+    assert '<div class="quiz-option-feedback" data-option="1">not this</div>' in html
+    assert decode_key("q1", html.split('data-quiz-key="')[1].split('"')[0]) == {
+        "correct": ["0", "2"], "tolerance": 0.0}
+
+
+def test_a_quiz_the_course_cannot_read_is_an_error() -> None:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "build_tools.markdown.quiz": {"questions": (), "from_model": True}})
+    with pytest.raises(QuizSyntaxError) as caught:
+        md.convert("!!! note\n\n    /// quiz | Nested?\n        id: q9\n\n    - [x] a\n"
+                   "    - [ ] b\n    ///\n")
+    assert str(caught.value) == (
+        "quiz block 'q9': quiz block 'q9' is inside another block (a list, an admonition or a "
+        "tab), where the course does not read questions; start '/// quiz' at the beginning of "
+        "a line [quiz-nested]")
