@@ -18,6 +18,8 @@ from .model import Course, Lesson, Module, Page, PageKind, Question
 from .quiz.parse import parse_page
 from .yamlfile import YamlDoc
 
+HASH_RE = re.compile(r"^[0-9a-f]{12}$")
+"""A ``source_hash`` as ``course status --mark`` writes it."""
 NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
 KINDS = ("lesson", "test")
@@ -126,24 +128,12 @@ class _Reader:
         return Module(index.id, dir_name, pass_mark, index, kept)
 
     def pass_mark(self, index: Lesson) -> int:
-        marks = [p.meta.get("pass_mark", self.config.pass_mark) for p in index.pages.values()]
-        for page, mark in zip(index.pages.values(), marks, strict=True):
-            line = page.meta_lines.get("pass_mark", 1)
-            if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
-                self.report(page.path, line, f"'pass_mark' must be a whole percent from 0 to "
-                            f"100, got {mark!r}", "front-matter")
-                return self.config.pass_mark
-        pages = list(index.pages.values())
-        ref = next((i for i, p in enumerate(pages)
-                    if p.lang == self.config.source_language), 0)
-        for page, mark in zip(pages, marks, strict=True):
-            if mark != marks[ref]:
-                self.report(page.path, page.meta_lines.get("pass_mark", 1), f"'pass_mark' is "
-                            f"{mark} here but {marks[ref]} in "
-                            f"{rel(pages[ref].path, self.config.root)}; use the same value in "
-                            "every language", "id-mismatch")
-        chosen = marks[ref]
-        return chosen if isinstance(chosen, int) else self.config.pass_mark
+        """The module's pass mark: the source language's, else course.yml's default.
+
+        Translations that set another one are reported by the checks.
+        """
+        page = index.pages.get(self.config.source_language) or next(iter(index.pages.values()))
+        return page.pass_mark if page.pass_mark is not None else self.config.pass_mark
 
     def lesson(self, src_uri: str, kind: PageKind) -> Lesson | None:
         pages = {}
@@ -155,18 +145,15 @@ class _Reader:
                     pages[lang] = page
         if not pages:
             return None
-        ids = {lang: str(page.meta.get("id", "")) for lang, page in pages.items()}
-        source = self.config.source_language  # translations follow the source's id
-        first_lang = source if source in ids else next(iter(ids))
-        first_id = ids[first_lang]
-        for lang, page_id in ids.items():
-            if page_id != first_id:
-                line = pages[lang].meta_lines.get("id", 1)
-                self.report(pages[lang].path, line, f"id {page_id!r} differs from {first_id!r} in "
-                            f"{rel(pages[first_lang].path, self.config.root)}; a page keeps "
-                            "the same id in every language", "id-mismatch")
-        kinds = {page.kind for page in pages.values()}
-        return Lesson(first_id, src_uri, kinds.pop() if len(kinds) == 1 else kind, pages)
+        # Translations follow the source page's id and kind; the checks report the
+        # translations that differ.
+        source = pages.get(self.config.source_language) or next(iter(pages.values()))
+        for page in pages.values():
+            if page.id != source.id:
+                self.report(page.path, page.line_of("id"), f"id {page.id!r} differs from "
+                            f"{source.id!r} in {rel(source.path, self.config.root)}; a page "
+                            "keeps the same id in every language", "id-mismatch")
+        return Lesson(source.id, src_uri, source.kind, pages)
 
     def page(self, lang: str, src_uri: str, path: Path, kind: PageKind) -> Page | None:
         source = self.read(path)
@@ -178,9 +165,6 @@ class _Reader:
                 self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
                             f"expected one of {', '.join(map(repr, PAGE_KEYS))}",
                             "front-matter")
-        title = self.title(path, meta, src_uri)
-        if kind != "home":
-            self.page_id(path, meta)
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:
@@ -189,8 +173,12 @@ class _Reader:
             elif page_kind == "test":
                 kind = "test"
         questions, readable = self.questions(path, source)
-        return Page(lang, src_uri, path, title, kind, meta.data, meta.key_lines, questions,
-                    readable)
+        return Page(
+            lang, src_uri, path, self.title(path, meta, src_uri), kind,
+            id=self.page_id(path, meta) if kind != "home" else _text(meta.data.get("id")),
+            pass_mark=self.page_pass_mark(path, meta), description=self.description(path, meta),
+            source_hash=self.source_hash(path, meta), key_lines=meta.key_lines,
+            questions=questions, quiz_readable=readable)
 
     def title(self, path: Path, meta: YamlDoc, src_uri: str) -> str:
         title = meta.data.get("title")
@@ -204,7 +192,7 @@ class _Reader:
             return src_uri
         return title
 
-    def page_id(self, path: Path, meta: YamlDoc) -> None:
+    def page_id(self, path: Path, meta: YamlDoc) -> str:
         page_id = meta.data.get("id")
         if page_id is None:
             self.report(path, 1, "front matter has no 'id'; add one such as 'id: mr-01', the "
@@ -212,6 +200,37 @@ class _Reader:
         elif not isinstance(page_id, str) or not ID_RE.match(page_id):
             self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
                         f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
+        return _text(page_id)
+
+    def page_pass_mark(self, path: Path, meta: YamlDoc) -> int | None:
+        mark = meta.data.get("pass_mark")
+        if mark is None:
+            return None
+        if not isinstance(mark, int) or isinstance(mark, bool) or not 0 <= mark <= 100:
+            self.report(path, meta.line("pass_mark", 1), f"'pass_mark' must be a whole "
+                        f"percent from 0 to 100, got {mark!r}", "front-matter")
+            return None
+        return mark
+
+    def description(self, path: Path, meta: YamlDoc) -> str | None:
+        value = meta.data.get("description")
+        if value is not None and not isinstance(value, str):
+            self.report(path, meta.line("description", 1), f"'description' must be text, got "
+                        f"{value!r}; put it in quotes", "front-matter")
+            return str(value)
+        return value
+
+    def source_hash(self, path: Path, meta: YamlDoc) -> str | None:
+        if "source_hash" not in meta.data:
+            return None
+        value = meta.data["source_hash"]
+        if not isinstance(value, str) or not HASH_RE.match(value):
+            where = rel(path, self.config.root)
+            self.report(path, meta.line("source_hash", 1), f"'source_hash' must be 12 "
+                        f"hexadecimal characters, got {value!r}; do not type it: run 'course "
+                        f"status --mark {where}'", "source-hash")
+            return None
+        return value
 
     def questions(self, path: Path, source: SourceText) -> tuple[tuple[Question, ...], bool]:
         """Read the page's ``/// quiz`` blocks, reporting syntax faults at their lines.
@@ -256,7 +275,7 @@ class _Reader:
                 continue
             if lesson.id in seen:
                 other = rel(seen[lesson.id].path, self.config.root)
-                self.report(page.path, page.meta_lines.get("id", 1), f"id {lesson.id!r} is "
+                self.report(page.path, page.line_of("id"), f"id {lesson.id!r} is "
                             f"already used by {other}; every module and lesson needs its own "
                             "id", "duplicate-id")
             else:
@@ -299,6 +318,11 @@ def _signature(root: Path) -> tuple[object, ...]:
             continue
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
+
+
+def _text(value: object) -> str:
+    """A front matter value that must be a string (reported elsewhere when it is not)."""
+    return value if isinstance(value, str) else ""
 
 
 def _is_file(path: Path) -> bool:

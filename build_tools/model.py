@@ -56,7 +56,7 @@ class Question:
 
 @dataclass(frozen=True)
 class Page:
-    """One Markdown source file in one language."""
+    """One Markdown source file in one language, with its front matter as typed fields."""
 
     lang: str
     src_uri: str
@@ -64,16 +64,29 @@ class Page:
     path: Path
     """The file on disk."""
     title: str
+    """``title`` of the front matter (the ``src_uri`` when it has none: reported)."""
     kind: PageKind
-    meta: Mapping[str, object] = field(default_factory=dict)
-    """The whole front matter."""
-    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    """``home`` and ``module`` from the page's place; ``lesson`` or ``test`` from ``kind``."""
+    id: str = ""
+    """``id`` of the front matter; ``""`` when it has none or a bad one (reported)."""
+    pass_mark: int | None = None
+    """``pass_mark`` of the front matter, when it has a valid one."""
+    description: str | None = None
+    """``description`` of the front matter."""
+    source_hash: str | None = None
+    """``source_hash``: the version of the source page this translation was confirmed
+    against (written by ``course status --mark``)."""
+    key_lines: Mapping[str, int] = field(default_factory=dict)
     """1-based line in the file of each front matter key."""
     questions: tuple[Question, ...] = ()
     """Every question the page's quiz blocks declare, in page order."""
     quiz_readable: bool = True
     """False when a quiz block of the page has syntax faults (the loader reported them);
     ``questions`` then lacks the faulty blocks."""
+
+    def line_of(self, key: str) -> int:
+        """Return the line of front matter ``key``, or 1 (the page) when it is not there."""
+        return self.key_lines.get(key, 1)
 
 
 @dataclass(frozen=True)

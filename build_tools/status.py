@@ -97,12 +97,12 @@ def _entry(course: Course, lesson: Lesson, lang: str) -> Entry | None:
     if source is None:
         assert page is not None
         return Entry(lesson.src_uri, lang, "orphaned", page.title, page.path, None, None,
-                     _marked(page.meta.get("source_hash")))
+                     _marked(page.source_hash))
     current = text_hash(read_text(source.path))
     if page is None:
         return Entry(lesson.src_uri, lang, "missing", source.title, None, source.path,
                      current, None)
-    marked = _marked(page.meta.get("source_hash"))
+    marked = _marked(page.source_hash)
     status = "unconfirmed" if marked is None else "up-to-date" if marked == current \
         else "outdated"
     return Entry(lesson.src_uri, lang, status, source.title, page.path, source.path,

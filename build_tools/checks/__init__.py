@@ -23,7 +23,13 @@ from .links import check_images, check_links
 from .quiz import check_quiz_ids, check_quiz_parity
 from .source import clear_cache
 from .symlinks import check_symlinks
-from .translations import check_section_count, check_source_hash, check_translation_layout
+from .translations import (
+    check_kind_parity,
+    check_pass_mark_parity,
+    check_section_count,
+    check_source_hash,
+    check_translation_layout,
+)
 
 Check = Callable[[Course], Iterator[Diagnostic]]
 
@@ -39,6 +45,8 @@ CHECKS: tuple[Check, ...] = (
     check_translation_layout,
     check_section_count,
     check_source_hash,
+    check_kind_parity,
+    check_pass_mark_parity,
     check_quiz_ids,
     check_quiz_parity,
     check_glossary,

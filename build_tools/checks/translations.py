@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity, error, rel, warning
 from ..markdown_text import headings
 from ..model import Course, Lesson, Module, Page
 from .source import page_body
-
-HASH_RE = re.compile(r"^[0-9a-f]{12}$")
 
 
 def check_translation_layout(course: Course) -> Iterator[Diagnostic]:
@@ -50,20 +47,57 @@ def check_section_count(course: Course) -> Iterator[Diagnostic]:
 
 
 def check_source_hash(course: Course) -> Iterator[Diagnostic]:
-    """``source_hash`` values that ``course status --mark`` did not write."""
+    """``source_hash`` on a page of the source language, which translates from nothing."""
     for page in course.all_pages():
-        if "source_hash" not in page.meta:
-            continue
-        where = rel(page.path, course.root)
-        line = page.meta_lines.get("source_hash", 1)
-        value = page.meta["source_hash"]
-        if page.lang == course.source_language:
-            yield warning(where, line, f"'source_hash' on a page in the source language "
-                          f"'{page.lang}' means nothing; remove the line", "source-hash")
-        elif not isinstance(value, str) or not HASH_RE.match(value):
-            yield error(where, line, f"'source_hash' must be 12 hexadecimal characters, got "
-                        f"{value!r}; do not type it: run 'course status --mark {where}'",
-                        "source-hash")
+        if page.source_hash is not None and page.lang == course.source_language:
+            yield warning(rel(page.path, course.root), page.line_of("source_hash"),
+                          f"'source_hash' on a page in the source language '{page.lang}' "
+                          "means nothing; remove the line", "source-hash")
+
+
+def check_kind_parity(course: Course) -> Iterator[Diagnostic]:
+    """A translation that is a lesson where the source page is a module test, or the reverse.
+
+    Without this the module would lose its test in that language's site and packages.
+    """
+    for lesson in course.lessons():
+        source = _reference(course, lesson)
+        for page in lesson.pages.values():
+            if page.kind != source.kind:
+                mine = repr(page.kind) + ("" if "kind" in page.key_lines else " (no 'kind')")
+                yield error(rel(page.path, course.root), page.line_of("kind"), f"'kind' is "
+                            f"{mine} here but {source.kind!r} in {_where(course, source, 'kind')}"
+                            f"; a page has the same kind in every language: write 'kind: "
+                            f"{source.kind}'", "kind-mismatch")
+
+
+def check_pass_mark_parity(course: Course) -> Iterator[Diagnostic]:
+    """A module overview page whose pass mark differs from the source language's."""
+    for module in course.modules:
+        source = _reference(course, module.index)
+        for page in module.index.pages.values():
+            if _mark(course, page) != _mark(course, source):
+                yield error(rel(page.path, course.root), page.line_of("pass_mark"),
+                            f"'pass_mark' is {_mark(course, page)} here but "
+                            f"{_mark(course, source)} in {_where(course, source, 'pass_mark')}; "
+                            "use the same pass mark in every language", "pass-mark-mismatch")
+
+
+def _reference(course: Course, lesson: Lesson) -> Page:
+    """The page translations are compared with: the source language's, else the first."""
+    return lesson.pages.get(course.source_language) or next(iter(lesson.pages.values()))
+
+
+def _mark(course: Course, page: Page) -> str:
+    if page.pass_mark is None:
+        return f"{course.config.pass_mark} (course.yml's default)"
+    return str(page.pass_mark)
+
+
+def _where(course: Course, page: Page, key: str) -> str:
+    """``path:line`` of ``key`` in ``page``, or the path when the page does not set it."""
+    where = rel(page.path, course.root)
+    return f"{where}:{page.key_lines[key]}" if key in page.key_lines else where
 
 
 def _lessons(course: Course, module: Module) -> Iterator[Diagnostic]:
@@ -103,7 +137,7 @@ def _same_module(module: Module, sources: list[Module]) -> Module | None:
 
 
 def _same_lesson(page: Page, module: Module, sources: list[Lesson]) -> Lesson | None:
-    by_id = [lesson for lesson in sources if lesson.id and lesson.id == page.meta.get("id")]
+    by_id = [lesson for lesson in sources if lesson.id and lesson.id == page.id]
     name = _split(page.src_uri.rsplit("/", 1)[-1])[1]
     by_slug = [
         lesson for lesson in sources

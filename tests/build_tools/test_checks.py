@@ -140,8 +140,30 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
     (
         {"docs/ru/01-basics/index.md": "---\nid: ba\ntitle: Основы\npass_mark: 80\n---\n"
          "# Основы\n"}, [],
-        "docs/ru/01-basics/index.md:4: error: 'pass_mark' is 80 here but 70 in "
-        "docs/en/01-basics/index.md; use the same value in every language [id-mismatch]",
+        "docs/ru/01-basics/index.md:4: error: 'pass_mark' is 80 here but 70 (course.yml's "
+        "default) in docs/en/01-basics/index.md; use the same pass mark in every language "
+        "[pass-mark-mismatch]",
+    ),
+    (
+        {"docs/en/01-basics/index.md": "---\nid: ba\ntitle: The basics\npass_mark: 60\n---\n"
+         "# The basics\n", "docs/ru/01-basics/index.md": "---\nid: ba\ntitle: Основы\n---\n"
+         "# Основы\n"}, [],
+        "docs/ru/01-basics/index.md:1: error: 'pass_mark' is 70 (course.yml's default) here but "
+        "60 in docs/en/01-basics/index.md:4; use the same pass mark in every language "
+        "[pass-mark-mismatch]",
+    ),
+    (
+        {SECOND_EN: _page("", "id: ba-02\ntitle: Daily work\nkind: test\n")}, [],
+        "docs/ru/01-basics/02-second.md:1: error: 'kind' is 'lesson' (no 'kind') here but "
+        "'test' in docs/en/01-basics/02-second.md:4; a page has the same kind in every "
+        "language: write 'kind: test' [kind-mismatch]",
+    ),
+    (
+        {"docs/ru/01-basics/02-second.md": "---\nid: ba-02\ntitle: Повседневная работа\n"
+         "kind: test\n---\n# Повседневная работа\n\n## Контакт\n"}, [],
+        "docs/ru/01-basics/02-second.md:4: error: 'kind' is 'test' here but 'lesson' in "
+        "docs/en/01-basics/02-second.md; a page has the same kind in every language: write "
+        "'kind: lesson' [kind-mismatch]",
     ),
     (
         {"course.yml": "id: minimal\ntitle: {kk: a, ru: b, en: c}\nlanguages: [kz, ru, en]\n"},

@@ -27,3 +27,15 @@ def test_sample_course_ids_are_shared_across_languages() -> None:
     for module in course.modules:
         assert set(module.index.pages) == {"kk", "ru", "en"}
         assert 3 <= len([x for x in module.lessons if x.kind == "lesson"]) <= 5
+
+
+def test_a_translation_without_kind_test_keeps_the_module_test(minimal: Path) -> None:
+    page = minimal / "docs/en/01-basics/02-second.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Daily work\n",
+                                                             "title: Daily work\nkind: test\n"),
+                    encoding="utf-8")
+    course, _ = load_course(minimal)
+    assert course is not None
+    test = course.modules[0].test
+    assert test is not None and test.id == "ba-02"
+    assert test.pages["ru"].kind == "lesson" and test.pages["en"].kind == "test"
