@@ -14,12 +14,14 @@ from pathlib import Path
 from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, split
+from .markdown_source import MarkdownOptions
 from .model import Course, Lesson, Module, Page, PageKind, Question
 from .quiz.parse import parse_page
 from .yamlfile import YamlDoc
 
 HASH_RE = re.compile(r"^[0-9a-f]{12}$")
 """A ``source_hash`` as ``course status --mark`` writes it."""
+MKDOCS_CONFIG = "mkdocs.yml"
 NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
 KINDS = ("lesson", "test")
@@ -76,6 +78,7 @@ class _Reader:
             home=home,
             modules=tuple(m for m in modules if m is not None),
             config=self.config,
+            markdown=MarkdownOptions.from_mkdocs_yml(self.config.root / MKDOCS_CONFIG),
         )
         self.check_ids(course)
         return course
@@ -178,7 +181,8 @@ class _Reader:
             id=self.page_id(path, meta) if kind != "home" else _text(meta.data.get("id")),
             pass_mark=self.page_pass_mark(path, meta), description=self.description(path, meta),
             source_hash=self.source_hash(path, meta), key_lines=meta.key_lines,
-            questions=questions, quiz_readable=readable)
+            body=source.body, body_line=source.body_line, questions=questions,
+            quiz_readable=readable)
 
     def title(self, path: Path, meta: YamlDoc, src_uri: str) -> str:
         title = meta.data.get("title")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .config import CourseConfig
+    from .markdown_source import MarkdownOptions, MarkdownReader, PageSource
 
 PageKind = Literal["home", "module", "lesson", "test"]
 QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
@@ -78,6 +79,10 @@ class Page:
     against (written by ``course status --mark``)."""
     key_lines: Mapping[str, int] = field(default_factory=dict)
     """1-based line in the file of each front matter key."""
+    body: str = ""
+    """The Markdown after the front matter (newlines normalized to ``\\n``)."""
+    body_line: int = 1
+    """1-based line of the file on which ``body`` starts."""
     questions: tuple[Question, ...] = ()
     """Every question the page's quiz blocks declare, in page order."""
     quiz_readable: bool = True
@@ -150,6 +155,8 @@ class Course:
     modules: tuple[Module, ...]
     config: CourseConfig
     """The validated ``course.yml`` the course was read with."""
+    markdown: MarkdownOptions
+    """The Markdown extensions and options the site is rendered with (``mkdocs.yml``)."""
 
     def lessons(self) -> Iterator[Lesson]:
         """Yield every lesson and test of every module, in course order."""
@@ -164,6 +171,22 @@ class Course:
     @functools.cached_property
     def _pages_by_path(self) -> dict[Path, Page]:
         return {page.path: page for page in self.all_pages()}
+
+    @functools.cached_property
+    def _sources(self) -> tuple[MarkdownReader, dict[Path, PageSource]]:
+        from .markdown_source import MarkdownReader
+
+        return MarkdownReader(self.markdown), {}
+
+    def source(self, page: Page) -> PageSource:
+        """Return the links, images and anchors Python-Markdown finds in ``page``.
+
+        Converted on first use and kept for the life of this model.
+        """
+        reader, done = self._sources
+        if page.path not in done:
+            done[page.path] = reader.read(page.body, page.body_line, page.questions)
+        return done[page.path]
 
     def page_at(self, path: Path) -> Page | None:
         """Return the page read from the file ``path``, if it is one of the course."""

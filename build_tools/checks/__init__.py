@@ -21,7 +21,6 @@ from .files import (
 from .glossary import check_glossary
 from .links import check_images, check_links
 from .quiz import check_quiz_ids, check_quiz_parity
-from .source import clear_cache
 from .symlinks import check_symlinks
 from .translations import (
     check_kind_parity,
@@ -56,5 +55,4 @@ CHECKS: tuple[Check, ...] = (
 
 def run_checks(course: Course) -> list[Diagnostic]:
     """Run every check on ``course`` and return all problems found."""
-    clear_cache()
     return [diag for check in CHECKS for diag in check(course)]

@@ -1,4 +1,8 @@
-"""Links to pages and headings, and images."""
+"""Links to pages and headings, and images, as Python-Markdown renders them.
+
+What is a link and what anchors a page has come from :meth:`Course.source`
+(:mod:`build_tools.markdown_source`), so the checks agree with the built site.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,14 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..markdown_text import links
 from ..model import Course, Lesson
-from .source import anchors, page_body
 
 
 def check_links(course: Course) -> Iterator[Diagnostic]:
     """Links to pages that do not exist in any language, or to missing headings."""
     by_uri = {lesson.src_uri: lesson for lesson in _all_lessons(course)}
     for page in course.all_pages():
-        for link in links(*page_body(page)):
+        for link in course.source(page).links:
             if link.is_image:
                 continue
             parts = urlsplit(link.target)
@@ -34,7 +36,8 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
                             f"'{target_uri}' exists; check the file name", "link", link.col)
                 continue
             target_page = course.fallback_for(lesson, page.lang)
-            if parts.fragment and target_page and parts.fragment not in anchors(target_page):
+            if (parts.fragment and target_page
+                    and unquote(parts.fragment) not in course.source(target_page).anchors):
                 yield error(where, link.line, f"link to '{link.target}', but "
                             f"'{rel(target_page.path, course.root)}' has no heading with "
                             f"anchor '#{parts.fragment}'", "link-anchor", link.col)
@@ -44,7 +47,7 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
     """Images that are missing, or have no alt text."""
     for page in course.all_pages():
         base = page.path.parent
-        for link in links(*page_body(page)):
+        for link in course.source(page).links:
             if not link.is_image or urlsplit(link.target).scheme:
                 continue
             where = rel(page.path, course.root)

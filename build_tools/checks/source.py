@@ -1,31 +1,10 @@
-"""Page bodies read once per check run, shared by every check."""
+"""Page bodies for the checks that read the raw text (headings with their lines)."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from ..frontmatter import body_of
-from ..markdown_text import heading_anchor, headings
 from ..model import Page
 
 
-@cache
-def _body(path: Path) -> tuple[str, int]:
-    text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    return body_of(text)
-
-
 def page_body(page: Page) -> tuple[str, int]:
-    """Return ``(body text, line of its first line)`` of ``page`` (validated by the loader)."""
-    return _body(page.path)
-
-
-def anchors(page: Page) -> set[str]:
-    """Return the heading anchors of ``page``."""
-    return {heading_anchor(text) for _, _, text in headings(*page_body(page))}
-
-
-def clear_cache() -> None:
-    """Forget page bodies read by an earlier run (sources may have changed)."""
-    _body.cache_clear()
+    """Return ``(body text, line of its first line)`` of ``page``, as the loader read it."""
+    return page.body, page.body_line

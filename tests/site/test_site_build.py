@@ -190,7 +190,7 @@ def test_progress_shows_pages_of_every_language_and_packages(built: BuiltSite) -
     final = [line.rsplit("\r\x1b[K", 1)[-1] for line in built.progress.split("\n") if line]
     # 15 pages (5 in each language) and 12 packages (a module and the course, in two
     # SCORM versions, in each language)
-    assert final == ["pages and packages kk ru en [########################] 27/27"]
+    assert final == ["pages and outputs kk ru en [########################] 27/27"]
 
 
 def test_build_date_only_from_source_date_epoch(built: BuiltSite, tmp_path: Path,

@@ -1,0 +1,177 @@
+"""What Python-Markdown makes of a page: its links, images and anchors, with their lines.
+
+The checks must agree with the built site, so they do not guess from the raw
+text what a link or an anchor is: the page body is converted by Python-Markdown
+with the extensions and options of ``mkdocs.yml`` (and the quiz extension given
+the page's questions from the model), and the links, images and element ids
+are taken from the result. A link in a code span or a code block is no link
+there, and a heading's anchor is the id ``toc`` gives it, whatever it contains
+(links, entities, Cyrillic letters).
+
+Python-Markdown's tree keeps no source lines, so each link found is then
+located in the raw text: the next occurrence of its target, in order, outside
+fenced code. Only the line a diagnostic names comes from the raw text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import html as lxml_html
+
+from .markdown_text import LINK, prose_lines
+
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
+"""Extensions MkDocs always adds before those of ``mkdocs.yml``."""
+QUIZ_EXTENSION = "build_tools.markdown.quiz"
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+"""The target of an inline link or image in the raw text: ``](target``."""
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    """The Markdown extensions the site is rendered with, and their options."""
+
+    extensions: tuple[str, ...] = MKDOCS_BUILTINS
+    configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_mkdocs_yml(cls, path: Path) -> MarkdownOptions:
+        """Read ``markdown_extensions`` of ``mkdocs.yml`` as MkDocs does.
+
+        A missing or broken file gives MkDocs' defaults: the checks of
+        ``mkdocs.yml`` report what is wrong with it.
+        """
+        from mkdocs.utils.yaml import yaml_load
+
+        try:
+            with path.open(encoding="utf-8") as stream:
+                data = yaml_load(stream)
+        except Exception:  # noqa: BLE001 - reported by check_mkdocs_yml
+            return cls()
+        listed = data.get("markdown_extensions") if isinstance(data, dict) else None
+        names = list(MKDOCS_BUILTINS)
+        configs: dict[str, Mapping[str, Any]] = {}
+        for item in listed if isinstance(listed, list) else []:
+            name, options = _extension(item)
+            if name is None:
+                continue
+            if name not in names:
+                names.append(name)
+            if options:
+                configs[name] = options
+        return cls(tuple(names), configs)
+
+
+def _extension(item: object) -> tuple[str | None, Mapping[str, Any] | None]:
+    if isinstance(item, str):
+        return item, None
+    if isinstance(item, dict) and len(item) == 1:
+        name, options = next(iter(item.items()))
+        return str(name), options if isinstance(options, dict) else None
+    return None, None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image of a page, as the site has it."""
+
+    line: int | None
+    """1-based line in the source file where its target is written."""
+    col: int | None
+    target: str
+    """The address as written (``../02-contact/index.md#rules``)."""
+    text: str
+    """The link text, or the image's alt text."""
+    is_image: bool
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The links, images and anchors of one page."""
+
+    links: tuple[Link, ...]
+    anchors: frozenset[str]
+    """Every element id of the rendered page: heading anchors and ``{#custom}`` ids."""
+
+
+class MarkdownReader:
+    """Converts page bodies with the site's Markdown options, one converter for all pages."""
+
+    def __init__(self, options: MarkdownOptions) -> None:
+        import markdown
+
+        configs = {name: dict(value) for name, value in options.configs.items()}
+        if QUIZ_EXTENSION in options.extensions:
+            configs[QUIZ_EXTENSION] = {**configs.get(QUIZ_EXTENSION, {}), "from_model": True}
+        self.md = markdown.Markdown(extensions=list(options.extensions),
+                                    extension_configs=configs)
+        self.quiz = next((ext for ext in self.md.registeredExtensions
+                          if type(ext).__module__ == QUIZ_EXTENSION), None)
+
+    def read(self, body: str, first_line: int, questions: Sequence[object] = ()) -> PageSource:
+        """Convert ``body`` (which starts on line ``first_line``) and return what it holds."""
+        if self.quiz is not None:
+            self.quiz.setConfig("questions", tuple(questions))
+        self.md.reset()
+        try:
+            rendered = self.md.convert(body)
+        except Exception:  # noqa: BLE001 - a fault the loader has reported with its line
+            return PageSource((), frozenset())
+        if not rendered.strip():
+            return PageSource((), frozenset())
+        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        anchors = frozenset(str(e.get("id")) for e in root.iter() if e.get("id"))
+        links = tuple(_located(_found(root), body, first_line))
+        return PageSource(links, anchors)
+
+
+def _found(root: Any) -> Iterator[tuple[str, str, bool]]:
+    """Yield ``(target, text, is_image)`` of every authored link and image, in order."""
+    for element in root.iter("a", "img"):
+        if element.tag == "img" and element.get("src") is not None:
+            yield element.get("src"), element.get("alt") or "", True
+        elif element.tag == "a" and element.get("href") is not None:
+            if "headerlink" in (element.get("class") or "").split():
+                continue  # the permalink toc adds to every heading
+            yield element.get("href"), element.text_content(), False
+
+
+def _located(found: Iterator[tuple[str, str, bool]], body: str, first_line: int
+             ) -> Iterator[Link]:
+    """Give each link the line and column of its target in the raw text, in order."""
+    lines = _prose(body, first_line)
+    position = 0
+    for target, text, is_image in found:
+        where = _find(lines, target, position)
+        if where is None:
+            yield Link(None, None, target, text, is_image)
+            continue
+        position, col = where
+        yield Link(lines[position][0], col, target, text, is_image)
+
+
+def _find(lines: list[tuple[int, str]], target: str, start: int) -> tuple[int, int] | None:
+    """Return ``(index in lines, column)`` of the next line that writes ``target``."""
+    for index in (*range(start, len(lines)), *range(start)):
+        text = html.unescape(lines[index][1])
+        for match in LINK.finditer(text):  # an inline link: its column is its '['
+            if match.group(3) == target:
+                return index, match.start() + 1
+        column = text.find(target)
+        if column >= 0:
+            return index, column + 1
+    return None
+
+
+def _prose(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Return ``(line number, text)`` of the lines outside fenced code."""
+    # Code spans are blanked out, keeping the columns: a target written there is no link.
+    return [(number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+            for number, line in prose_lines(body, first_line)]
