@@ -4,6 +4,16 @@ Navigation entries, the language switcher and links to pages outside the package
 are dropped or turned into plain text; nothing may load or link to a file that
 is not in the package or to another server. Assets the pages use (scripts,
 styles, images, and what the styles load) are collected from the HTML and CSS.
+
+The site's chrome is found by the theme-neutral attribute our templates put on
+it (``build_tools/theme/partials/``), never by the theme's class names:
+
+* ``data-course-chrome="search"``: the search box and its button (dropped);
+* ``data-course-chrome="languages"``: the language menu (dropped);
+* ``data-course-chrome="navigation"``: the site navigation, whose ``<li>``
+  entries are kept only when they lead to a page of the package;
+* ``data-course-chrome="page-link"``: the previous and next page links,
+  dropped when they lead out of the package.
 """
 
 from __future__ import annotations
@@ -25,6 +35,8 @@ SRC_ATTRS = (
     ("iframe", "src"), ("track", "src"),
 )
 LOADED_LINKS = ("stylesheet", "icon", "preload", "modulepreload", "apple-touch-icon", "manifest")
+CHROME = "data-course-chrome"
+"""The attribute that marks the theme's chrome (see above)."""
 
 
 @dataclass
@@ -75,13 +87,10 @@ def rewrite_page(source: bytes, path: str, pages: set[str]) -> PageRewrite:
 
 
 def _drop_site_chrome(doc: lxml_html.HtmlElement) -> None:
-    """Remove the language switcher, alternate languages and the search box."""
-    for element in doc.xpath('//link[@rel="alternate"] | //*[contains(@class, "md-search")]'
-                             ' | //label[@for="__search"]'):
+    """Remove the language menu, links to other languages and the search box."""
+    for element in doc.xpath(f'//*[@{CHROME}="search" or @{CHROME}="languages"]'
+                             ' | //link[@rel="alternate"] | //a[@hreflang]'):
         _remove(element)
-    for link in doc.xpath("//a[@hreflang]"):
-        option = link.xpath('ancestor::div[contains(@class, "md-header__option")]')
-        _remove(option[0] if option else link)
 
 
 def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
@@ -105,13 +114,13 @@ def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
             if is_external(href):
                 result.external.append(href)
             _unlink(link)
-    for footer in doc.xpath('//*[contains(@class, "md-footer__link")][not(@href)]'):
+    for footer in doc.xpath(f'//*[@{CHROME}="page-link"][not(@href)]'):
         _remove(footer)  # previous/next leading out of the package
 
 
 def _prune_nav(doc: lxml_html.HtmlElement, path: str, pages: set[str]) -> None:
     """Drop navigation entries that lead to no page of the package."""
-    for item in reversed(doc.xpath('//li[contains(@class, "md-nav__item")]')):
+    for item in reversed(doc.xpath(f'//*[@{CHROME}="navigation"]//li')):
         hrefs = [a.get("href", "") for a in item.iter("a")]
         if not any(h.startswith("#") or resolve(path, h) in pages for h in hrefs):
             _remove(item)
@@ -139,7 +148,11 @@ def _collect_sources(doc: lxml_html.HtmlElement, path: str, result: PageRewrite)
 
 
 def _fix_config(doc: lxml_html.HtmlElement) -> None:
-    """Drop the search worker from Material's page config: the package has no search."""
+    """Drop the search worker from the theme's page config: the package has no search.
+
+    ``__config`` is the id Material gives the JSON block its script reads; a
+    theme without it has nothing to drop.
+    """
     for script in doc.xpath('//script[@id="__config"]'):
         config = json.loads(script.text or "{}")
         config.pop("search", None)
@@ -165,7 +178,7 @@ def strip_source_map(data: bytes) -> bytes:
 
 def _unlink(link: lxml_html.HtmlElement) -> None:
     """Turn a link into plain text, keeping its content."""
-    if "md-footer__link" in (link.get("class") or ""):
+    if link.get(CHROME) == "page-link":
         _remove(link)
         return
     link.tag = "span"
