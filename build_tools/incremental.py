@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .loader import load_course
-from .mkdocs_run import run_mkdocs
+from .mkdocs_run import SiteRun, run_mkdocs
 
 
 def time_one_page_edit(root: Path) -> float:
@@ -25,11 +25,13 @@ def time_one_page_edit(root: Path) -> float:
     original = page.path.read_text(encoding="utf-8")
     site = Path(tempfile.mkdtemp(prefix="course-edit-"))
     try:
-        run_mkdocs(root, site)
+        run_mkdocs(SiteRun(course, site))
         marker = f"edit-{time.time_ns()}"
         page.path.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
         started = time.perf_counter()
-        run_mkdocs(root, site, dirty=True)
+        edited, _ = load_course(root)  # what course serve does after a save
+        assert edited is not None
+        run_mkdocs(SiteRun(edited, site, dirty=True))
         took = time.perf_counter() - started
         output = site / page.src_uri.replace(".md", ".html")
         if marker not in output.read_text(encoding="utf-8"):

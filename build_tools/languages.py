@@ -18,13 +18,11 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .loader import remember_course
-from .mkdocs_run import run_mkdocs
+from .mkdocs_run import SiteRun, run_mkdocs
 from .model import Course
 from .outputs import OutputResult, planned_files, selected, write_outputs
 from .parallel import available_jobs, run_jobs
 from .progress import Progress
-from .site import only
 
 
 def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
@@ -37,7 +35,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
     if len(course.languages) == 1 or available_jobs() == 1:
         if meanwhile:
             meanwhile()
-        run_mkdocs(course.root, site_dir)
+        run_mkdocs(SiteRun(course, site_dir, progress=progress))
         return write_outputs(course, site_dir, dist_dir)
     others = [lang for lang in course.languages if lang != course.default_language]
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
@@ -58,12 +56,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
 
 def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -> OutputResult:
     """Build one language's site and outputs (in a process of its own)."""
-    remember_course(course)
-    only.restrict_to(lang)
-    try:
-        run_mkdocs(course.root, site_dir)
-    finally:
-        only.restrict_to(None)
+    run_mkdocs(SiteRun(course, site_dir, lang=lang))
     return write_outputs(course, site_dir, dist_dir, lang=lang)
 
 

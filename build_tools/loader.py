@@ -286,44 +286,6 @@ class _Reader:
                 seen[lesson.id] = page
 
 
-_cache: dict[Path, tuple[tuple[object, ...], tuple[Course | None, list[Diagnostic]]]] = {}
-
-
-def load_course_cached(root: Path) -> tuple[Course | None, list[Diagnostic]]:
-    """Like :func:`load_course`, but reuse the last result while no source file changed.
-
-    mkdocs-static-i18n runs the plugins' ``on_config`` once per language; this
-    keeps the sources from being read three times in one build.
-    """
-    key = root.resolve()
-    signature = _signature(key)
-    cached = _cache.get(key)
-    if cached is None or cached[0] != signature:
-        cached = (signature, load_course(key))
-        _cache[key] = cached
-    return cached[1]
-
-
-def remember_course(course: Course) -> None:
-    """Let :func:`load_course_cached` return ``course`` until a source file changes.
-
-    A language process gets the course the pipeline already read and checked.
-    """
-    key = course.root.resolve()
-    _cache[key] = (_signature(key), (course, []))
-
-
-def _signature(root: Path) -> tuple[object, ...]:
-    stats = []
-    for path in (root / "course.yml", *sorted(root.glob("docs/**/*.md"))):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
-
-
 def _text(value: object) -> str:
     """A front matter value that must be a string (reported elsewhere when it is not)."""
     return value if isinstance(value, str) else ""

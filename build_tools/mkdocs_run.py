@@ -1,4 +1,11 @@
-"""Running MkDocs from the pipeline: one build, its log, its failures as diagnostics."""
+"""The one way MkDocs runs: ``course build``, its language processes and ``course serve``.
+
+Everything a run needs reaches MkDocs and the ``course`` plugin from here, as
+arguments: the course model the pipeline read and checked, the folders, the
+one language a process builds, the dirty flag and the progress display
+(:class:`SiteRun`). ``mkdocs.yml`` holds the site's look and Markdown options;
+``docs_dir`` and ``site_dir`` come from ``course.yml`` and the caller.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +13,104 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .checks.files import config_line
 from .diagnostics import BuildFailed, Diagnostic, error
+from .model import Course
+from .progress import Progress
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 MKDOCS_CONFIG = "mkdocs.yml"
 ABORTED = "Aborted with a configuration error!"
+PLUGIN = "course"
 
 
-def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
-    """Run a MkDocs build of ``root/mkdocs.yml`` into ``site_dir``.
+@dataclass(frozen=True)
+class SiteRun:
+    """The inputs of one MkDocs run."""
 
-    With ``dirty``, only pages whose source is newer than their output are
-    rendered again (what ``course serve`` does after a save).
+    course: Course
+    """The course model, read and checked once by the caller."""
+    site_dir: Path
+    """Where the site is written."""
+    lang: str | None = None
+    """The one language to build (a language process), or ``None`` for all."""
+    dirty: bool = False
+    """Render only the pages whose source is newer than their output (``course serve``)."""
+    serve_url: str | None = None
+    """The preview's address, when ``course serve`` runs the build."""
+    progress: Progress = field(default_factory=lambda: Progress(enabled=False), compare=False)
+    """Where the pages built are counted."""
+
+
+def mkdocs_config(run: SiteRun) -> MkDocsConfig:
+    """Load ``mkdocs.yml`` for ``run``: its folders, its language and the plugin's inputs.
 
     Raises:
-        BuildFailed: MkDocs rejected the configuration or aborted the build.
+        BuildFailed: ``mkdocs.yml`` is missing or MkDocs rejected it.
     """
-    from mkdocs.commands.build import build
+    root = run.course.root
+    config_file = root / MKDOCS_CONFIG
+    config = load_mkdocs_yml(root, run.site_dir, run.course.docs_dir)
+    if run.serve_url:
+        config.site_url = run.serve_url
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildFailed([error(MKDOCS_CONFIG, config_line(config_file, "Config value "
+                                 "'plugins'"), f"the '{PLUGIN}' plugin is not in 'plugins'; "
+                                 f"add '- {PLUGIN}' as the first plugin", "config")])
+    plugin.run = run
+    if run.lang is not None:
+        _build_only(config, run.lang)
+    return config
+
+
+def load_mkdocs_yml(root: Path, site_dir: Path, docs_dir: Path) -> MkDocsConfig:
+    """Load ``root/mkdocs.yml`` with the folders given (``course.yml``'s, not its own).
+
+    Raises:
+        BuildFailed: ``mkdocs.yml`` is missing or MkDocs rejected it.
+    """
     from mkdocs.config import load_config
 
     config_file = root / MKDOCS_CONFIG
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
-    with mkdocs_log() as captured, dirty_flag(dirty):
+    with mkdocs_log() as captured:
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir))
-            build(config, dirty=dirty)
-        except Exception as exc:  # YAML errors and plugin crashes surface here too
+            return load_config(str(config_file), site_dir=str(site_dir), docs_dir=str(docs_dir))
+        except Exception as exc:  # YAML errors surface here too
             raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
+
+
+def run_mkdocs(run: SiteRun) -> list[str]:
+    """Build the site of ``run``; return the warnings MkDocs logged.
+
+    Raises:
+        BuildFailed: MkDocs rejected the configuration or aborted the build.
+    """
+    from mkdocs.commands.build import build
+
+    config = mkdocs_config(run)
+    with mkdocs_log() as captured, dirty_flag(run.dirty):
+        try:
+            build(config, serve_url=run.serve_url, dirty=run.dirty)
+        except Exception as exc:  # plugin crashes surface here too
+            raise BuildFailed(mkdocs_failure(run.course.root, exc, captured)) from exc
+    return captured
+
+
+def _build_only(config: Any, lang: str) -> None:
+    """Tell mkdocs-static-i18n to build ``lang`` only (and the default it requires)."""
+    if "i18n" in config.plugins:
+        for language in config.plugins["i18n"].config.languages:
+            language.build = language.locale == lang or language.default
 
 
 def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:
@@ -61,8 +135,9 @@ def _one_line(message: str) -> str:
 def dirty_flag(dirty: bool) -> Iterator[None]:
     """Let mkdocs-static-i18n see a dirty build: it reads ``--dirty`` from ``sys.argv``.
 
-    Without this its builds of the other languages re-render every page. The
-    ``course`` plugin reads the same flag (:func:`build_tools.site.only.is_dirty`).
+    Without this its builds of the other languages re-render every page. This
+    is the one place that touches ``sys.argv``, for that third-party plugin
+    only; the ``course`` plugin gets the flag from :class:`SiteRun`.
     """
     if not dirty or "--dirty" in sys.argv:
         yield

@@ -20,7 +20,7 @@ from .loader import load_course
 from .model import Course
 from .output_dirs import unwritable
 from .outputs import SITE, WrittenFile, write_outputs
-from .progress import Progress, use
+from .progress import Progress
 from .swap import staged_dir, staged_dirs
 
 """MkDocs' closing line after its own messages; it adds nothing to them."""
@@ -105,7 +105,6 @@ def build_site(
         raise BuildFailed(apply_severities(loaded + blocked, {}, strict=strict),
                           "the output folders cannot be replaced; nothing was written")
     progress = progress or Progress(enabled=False)
-    use(progress)
     site_dir = root / course.config.site_dir
     dist_dir = root / course.config.dist_dir
     with contextlib.ExitStack() as stack:

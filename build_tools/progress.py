@@ -55,17 +55,3 @@ class Progress:
             text = f"{self.label} {self.done or ''}".rstrip()
         self.stream.write("\r\033[K" + text)
         self.stream.flush()
-
-
-_current = Progress(enabled=False)
-
-
-def current() -> Progress:
-    """The progress display of the running build (a silent one outside builds)."""
-    return _current
-
-
-def use(progress: Progress) -> None:
-    """Make ``progress`` the display that build steps report to."""
-    global _current
-    _current = progress

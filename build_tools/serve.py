@@ -20,13 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .config import CONFIG_NAME
-from .diagnostics import BuildFailed, Diagnostic, error, has_errors, io_diagnostic
-from .loader import load_course_cached
-from .mkdocs_run import MKDOCS_CONFIG, dirty_flag, mkdocs_failure, mkdocs_log
-from .pipeline import check_course
+from .checks import run_checks
+from .config import CONFIG_NAME, load_config
+from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors, io_diagnostic
+from .loader import load_course
+from .mkdocs_run import MKDOCS_CONFIG, SiteRun, load_mkdocs_yml, run_mkdocs
+from .model import Course
 
 Echo = Callable[[str], None]
+DEFAULT_DOCS = "docs"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every dirty build; the preview decides when a dirty build is safe."""
 LINK_WARNING = re.compile(r"Doc file '.*' contains (a link|an absolute link|a link to)")
@@ -45,66 +47,61 @@ class _Preview:
         self.built_shape: tuple[object, ...] | None = None
         """What the last good build's navigation was made of; ``None`` forces a full build."""
 
-    def shape(self) -> tuple[object, ...] | None:
+    def shape(self, course: Course) -> tuple[object, ...]:
         """Return the pages, their titles and the settings: what every page's frame shows."""
-        course, _ = load_course_cached(self.root)
-        if course is None:
-            return None
         settings = [(self.root / name).stat().st_mtime_ns for name in (MKDOCS_CONFIG, CONFIG_NAME)
                     if (self.root / name).is_file()]
         return (*settings, *((p.lang, p.src_uri, p.title) for p in course.all_pages()))
 
-    def config(self) -> Any:
-        """Load ``mkdocs.yml`` afresh, pointed at the preview folder."""
-        from mkdocs.config import load_config
+    def check(self) -> tuple[Course | None, bool]:
+        """Read the course, run every check and print the diagnostics.
 
-        config = load_config(str(self.root / MKDOCS_CONFIG), site_dir=str(self.site_dir))
-        config.site_url = self.url
-        return config
-
-    def check(self) -> list[Diagnostic]:
-        """Run every content check and print the diagnostics."""
-        course, diagnostics = check_course(self.root)
+        Returns the course and whether the preview can be built from it: pages
+        the loader could not read stop it, other problems are only reported.
+        """
+        try:
+            course, loaded = load_course(self.root)
+            found = run_checks(course) if course is not None else []
+        except OSError as exc:  # a folder or file we may not read
+            self.echo(io_diagnostic(exc, self.root).format())
+            return None, False
+        severities = course.config.severities if course is not None else {}
+        diagnostics = apply_severities(loaded + found, severities)
         for diag in diagnostics:
             self.echo(diag.format())
         errors = sum(d.severity.value == "error" for d in diagnostics)
         pages = sum(1 for _ in course.all_pages()) if course else 0
         self.echo(f"course serve: checked {pages} page(s): {errors} error(s), "
                   f"{len(diagnostics) - errors} warning(s)")
-        return diagnostics
+        return course, course is not None and not has_errors(loaded)
 
-    def build(self, config: Any = None) -> None:
-        """Check, then rebuild the preview; report failures instead of raising."""
-        from mkdocs.commands.build import build
-
-        try:
-            diagnostics = self.check()
-        except OSError as exc:  # a folder or file we may not read, found by the checks
-            diagnostics = [io_diagnostic(exc, self.root)]
-            self.echo(diagnostics[0].format())
+    def build(self) -> None:
+        """Check, then rebuild the preview through the runner; report failures, never raise."""
+        course, buildable = self.check()
+        if course is None or not buildable:
+            self.failed([])
+            return
         # After the first build only changed pages are rendered again, unless the set of
         # pages or their titles changed: those show in every page's navigation.
-        shape = self.shape()
-        dirty = shape is not None and shape == self.built_shape
-        with mkdocs_log() as captured, dirty_flag(dirty):
-            try:
-                config = config or self.config()
-                build(config, serve_url=self.url, dirty=dirty)
-            except Exception as exc:  # the server must survive any broken source
-                self.built_shape = None
-                self.failed(diagnostics, exc, captured)
-                return
+        shape = self.shape(course)
+        run = SiteRun(course, self.site_dir, dirty=shape == self.built_shape,
+                      serve_url=self.url)
+        try:
+            warnings = run_mkdocs(run)
+        except BuildFailed as failed:  # the server must survive any broken source
+            self.built_shape = None
+            self.failed(failed.diagnostics)
+            return
         self.built_shape = shape
-        for message in captured:
+        for message in warnings:
             if not LINK_WARNING.match(message) and not message.startswith(DIRTY_WARNING):
                 self.echo(f"course serve: mkdocs: {message}")
         self.echo(f"course serve: preview updated at {self.url}")
 
-    def failed(self, diagnostics: list[Diagnostic], exc: Exception, captured: list[str]) -> None:
-        """Print why the build failed, unless the check's errors above already say it."""
-        if not has_errors(diagnostics):
-            for diag in mkdocs_failure(self.root, exc, captured):
-                self.echo(diag.format())
+    def failed(self, diagnostics: list[Diagnostic]) -> None:
+        """Print why the build failed (the checks' errors above say the rest)."""
+        for diag in diagnostics:
+            self.echo(diag.format())
         self.echo("course serve: the preview was not updated; fix the errors above and save "
                   "again (the server keeps running)")
 
@@ -135,12 +132,13 @@ def serve(root: Path, host: str, port: int, echo: Echo) -> None:
     url = f"http://{host}:{port}/"
     preview = _Preview(root, site_dir, url, echo)
     try:
-        with mkdocs_log() as captured:
-            try:
-                config = preview.config()
-            except Exception as exc:
-                raise BuildFailed(mkdocs_failure(root, exc, captured),
-                                  "the preview did not start") from exc
+        settings, _ = load_config(root)  # course.yml's problems are printed by the checks
+        docs_dir = root / (settings.docs_dir if settings else DEFAULT_DOCS)
+        try:
+            # For the server's hooks and what it watches; each build loads its own.
+            config = load_mkdocs_yml(root, site_dir, docs_dir)
+        except BuildFailed as exc:
+            raise BuildFailed(exc.diagnostics, "the preview did not start") from exc
         _run(preview, config, host, port, LiveReloadServer)
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
@@ -165,7 +163,7 @@ def _run(preview: _Preview, config: Any, host: str, port: int, server_class: Any
     saved = livereload.level
     livereload.setLevel(logging.WARNING)  # its INFO lines would repeat ours
     try:
-        preview.build(config)
+        preview.build()
         root = preview.root
         for path in (config.docs_dir, root / MKDOCS_CONFIG, root / CONFIG_NAME, *config.watch):
             server.watch(str(path))

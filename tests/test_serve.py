@@ -143,3 +143,18 @@ def test_serve_with_broken_mkdocs_yml(minimal: Path) -> None:
             "The available installed themes are: mkdocs, readthedocs, material [mkdocs]"
             ) in proc.stderr.splitlines()
     assert "Traceback" not in proc.stderr
+
+
+def test_serve_rebuilds_a_course_whose_docs_are_elsewhere(minimal: Path) -> None:
+    (minimal / "docs").rename(minimal / "content")
+    config = minimal / "course.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "docs_dir: content\n",
+                      encoding="utf-8")
+    running = Server(minimal)
+    try:
+        running.wait("the first page", lambda: "zebrafish" in (running.get(PAGE) or ""))
+        page = minimal / "content/en/01-basics/01-first.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nA pelican.\n", encoding="utf-8")
+        running.wait("the edit", lambda: "pelican" in (running.get(PAGE) or ""))
+    finally:
+        running.stop()

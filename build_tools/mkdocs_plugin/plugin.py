@@ -4,6 +4,11 @@ Per-build state is created in ``on_config`` so that ``mkdocs serve`` rebuilds
 keep nothing stale. mkdocs-static-i18n runs one build per language; the
 language of a build is known from ``on_pre_build`` on, and
 :class:`build_tools.site.builder.LanguageBuild` does that build's work.
+
+Our runner (:mod:`build_tools.mkdocs_run`) sets :attr:`CoursePlugin.run`
+before a build: the course model, the one language to build, the dirty flag and
+the progress display. Run by plain ``mkdocs build``, the plugin reads the
+course itself.
 """
 
 from __future__ import annotations
@@ -19,11 +24,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import has_errors
-from ..loader import load_course_cached
-from ..model import Course
-from ..progress import current
+from ..loader import load_course
+from ..mkdocs_run import SiteRun
 from ..quiz import site as quiz_site
-from ..site import only
 from ..site.builder import LanguageBuild
 from ..site.urls import current_language
 from .config import CoursePluginConfig
@@ -34,7 +37,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
-        self.course: Course | None = None
+        self.run: SiteRun | None = None
+        """The inputs our runner gives the build; ``None`` under plain ``mkdocs``."""
+        self.build: SiteRun | None = None
+        """This build's inputs (``run``, or the course read for plain ``mkdocs``)."""
         self.site: LanguageBuild | None = None
         self.index_sizes: dict[str, int] = {}
         """Search index size in bytes per language, for reports and tests."""
@@ -44,29 +50,30 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load the course model afresh for this build."""
+        """Take the course model of this build from the runner (or read it)."""
         if not self.config.enabled:
             return config
-        root = Path(config.config_file_path).parent
-        course, diagnostics = load_course_cached(root)
-        if course is None or has_errors(diagnostics):
-            raise PluginError("\n".join(d.format() for d in diagnostics))
-        self.course = course
+        self.build = self.run
+        if self.build is None:
+            root = Path(config.config_file_path).parent
+            course, diagnostics = load_course(root)
+            if course is None or has_errors(diagnostics):
+                raise PluginError("\n".join(d.format() for d in diagnostics))
+            self.build = SiteRun(course, Path(config.site_dir))
         quiz_site.add_assets(config)
-        only.switch_off_other_languages(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start the build of the language mkdocs-static-i18n has just configured."""
-        if self.config.enabled and self.course is not None:
-            self.site = LanguageBuild(self.course, current_language(config), config)
+        if self.config.enabled and self.build is not None:
+            self.site = LanguageBuild(self.build, current_language(config), config)
 
     # After mkdocs-static-i18n (-100), which picks each language's files first.
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages missing in this language, and the knowledge checks' assets."""
-        if self.site and only.skips(self.site.lang):
-            return only.no_files()
+        if self.site and self.site.skipped:
+            return Files([])
         if self.site:
             files = quiz_site.add_files(self.site.files(files, config), config)
         return files
@@ -80,10 +87,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          **kwargs: Any) -> str:
         """Count the page for the progress display; give the quiz extension the page's facts."""
-        if self.config.enabled:
-            current().advance()
-            if self.course is not None:
-                quiz_site.configure_page(config, self.course, page)
+        if self.site:
+            self.site.progress.advance()
+            quiz_site.configure_page(config, self.site.course, page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:

@@ -15,12 +15,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..glossary import load_glossary
-from ..model import Course
-from ..progress import current
+from ..mkdocs_run import SiteRun
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
 from .glossary import TermLinker, add_glossary_page, add_script, glossary_markdown
-from .only import is_dirty
 from .search_index import SearchIndex
 from .urls import module_titles, norm_src_uri, prefix
 
@@ -32,8 +30,10 @@ NOT_FOUND = "404.html"
 class LanguageBuild:
     """The site of one language: its fallback pages, page frame and search index."""
 
-    def __init__(self, course: Course, lang: str, config: Any) -> None:
-        self.course = course
+    def __init__(self, run: SiteRun, lang: str, config: Any) -> None:
+        self.run = run
+        self.course = course = run.course
+        self.progress = run.progress
         self.lang = lang
         self.site_dir = Path(config.site_dir)
         self.frame = frame_context(course, lang)
@@ -52,6 +52,15 @@ class LanguageBuild:
             add_script(config)
 
     @property
+    def skipped(self) -> bool:
+        """True when this language's pass only runs because mkdocs-static-i18n requires it.
+
+        A language process builds one language; i18n always builds the default
+        one too, which then renders no pages.
+        """
+        return self.run.lang is not None and self.lang != self.run.lang
+
+    @property
     def is_default(self) -> bool:
         """True for the language built at the site root."""
         return self.lang == self.course.default_language
@@ -61,7 +70,7 @@ class LanguageBuild:
         files = add_fallback_pages(files, config, self.course, self.lang)
         if self.glossary_page:
             files = add_glossary_page(files, config, self.course, self.lang, self.glossary_page)
-        current().start(f"pages {self.lang}", len(files.documentation_pages()))
+        self.progress.start(f"pages {self.lang}", len(files.documentation_pages()))
         return files
 
     def nav(self, nav: Navigation) -> Navigation:
@@ -113,8 +122,8 @@ class LanguageBuild:
         """Write the search index and end the progress line."""
         path = self.site_dir / self.frame["search_index"]
         # A dirty build renders only the changed pages: keep the others' entries.
-        self.index_size = self.index.write(path, keep_existing=is_dirty())
-        current().finish()
+        self.index_size = self.index.write(path, keep_existing=self.run.dirty)
+        self.progress.finish()
         log.info("search index %s: %d pages, %d bytes", self.frame["search_index"],
                  len(self.index.pages), self.index_size)
 

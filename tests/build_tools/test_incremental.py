@@ -2,7 +2,14 @@ import time
 from pathlib import Path
 
 from build_tools.incremental import time_one_page_edit
-from build_tools.mkdocs_run import run_mkdocs
+from build_tools.loader import load_course
+from build_tools.mkdocs_run import SiteRun, run_mkdocs
+
+
+def _run(root: Path, site: Path, *, dirty: bool = False) -> None:
+    course, _ = load_course(root)
+    assert course is not None
+    run_mkdocs(SiteRun(course, site, dirty=dirty))
 
 
 def test_one_page_edit_reaches_its_page(minimal: Path) -> None:
@@ -13,14 +20,14 @@ def test_one_page_edit_reaches_its_page(minimal: Path) -> None:
 
 def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Path) -> None:
     site = minimal / "out"
-    run_mkdocs(minimal, site)
+    _run(minimal, site)
     index = site / "ru/search/index.ru.js"
     pages_before = index.read_text(encoding="utf-8").count('["')
     untouched = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     time.sleep(0.05)
     source = minimal / "docs/ru/01-basics/02-second.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nНовая строка.\n", encoding="utf-8")
-    run_mkdocs(minimal, site, dirty=True)
+    _run(minimal, site, dirty=True)
     changed = {p for p, mtime in untouched.items()
                if p.stat().st_mtime_ns != mtime and p.name != "404.html"}  # a template, not a page
     # kk has no such page: its fallback copy is built from the ru source, so it follows
