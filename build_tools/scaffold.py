@@ -196,7 +196,7 @@ def _make_room(course: Course, dir_uri: str, names: list[str], number: int,
                changes: Changes) -> None:
     """Shift entries numbered ``number``, ``number+1``... up by one, in every language."""
     taken = {_num(n): n for n in names}
-    run = []
+    run: list[str] = []
     while number + len(run) in taken:
         run.append(taken[number + len(run)])
     moves = {}

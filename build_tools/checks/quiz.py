@@ -19,7 +19,9 @@ def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
         seen: dict[str, tuple[Page, Question]] = {}
         for lesson in _lessons(course):
             page = lesson.pages.get(lang)
-            for question in page.questions if page else ():
+            if page is None:
+                continue
+            for question in page.questions:
                 if question.id in seen:
                     first_page, first = seen[question.id]
                     yield error(rel(page.path, course.root), question.line,

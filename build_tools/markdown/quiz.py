@@ -85,7 +85,7 @@ class QuizBlock(Block):
         # with a message, where pymdownx would silently render plain text.
         self.argument = arg or ""
         self.header = options
-        self.options = {"attrs": {}}
+        self.options: dict[str, Any] = {"attrs": {}}
         return True
 
     def on_markdown(self) -> str:

@@ -32,7 +32,8 @@ from ..site.urls import current_language
 from .config import CoursePluginConfig
 
 
-class CoursePlugin(BasePlugin[CoursePluginConfig]):
+# MkDocs' BasePlugin.__init_subclass__ has no annotations.
+class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-call]
     """Loads the course once per build and gives the pages what they need."""
 
     def __init__(self) -> None:
