@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .codes import CODES
 from .diagnostics import LOCKED_CODES, Diagnostic, Severity, error
 from .i18n import is_known_language
 from .output_dirs import normalized, placement_problems
@@ -201,6 +203,11 @@ class _Validator:
             if code in LOCKED_CODES:
                 self.fail("validation", f"'validation.{code}' cannot be set: problems with "
                           f"code '{code}' always stop the build; remove the line")
+            elif code not in CODES:
+                close = difflib.get_close_matches(str(code), list(CODES), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.fail("validation", f"'validation' names {code!r}, which is not a "
+                          f"diagnostic code; {hint}the codes are listed in the author's guide")
             elif level not in choices:
                 self.fail("validation", f"'validation.{code}' must be one of {_quoted(choices)}, "
                           f"got {level!r}")

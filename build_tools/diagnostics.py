@@ -7,18 +7,14 @@ caller fails once, after printing them all.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .codes import CODES, Severity
 
-class Severity(enum.Enum):
-    """How bad a problem is; ``IGNORE`` drops it."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    IGNORE = "ignore"
+__all__ = ["BuildFailed", "Diagnostic", "Severity", "apply_severities", "error",
+           "has_errors", "io_diagnostic", "rel", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -35,6 +31,11 @@ class Diagnostic:
     """Stable short code such as ``front-matter``; severities are configured per code."""
     col: int | None = None
     """1-based column, when known."""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"diagnostic code {self.code!r} is not declared in "
+                             "build_tools/codes.py; declare it with its severity and summary")
 
     def format(self) -> str:
         """Return the GCC-style line: ``path:line:col: severity: message [code]``."""
@@ -93,7 +94,7 @@ def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
                  "the file exists and that you may use it", "io")
 
 
-LOCKED_CODES = frozenset({"output"})
+LOCKED_CODES = frozenset(code.name for code in CODES.values() if code.locked)
 """Codes whose severity no setting changes: they guard sources and outputs, not style."""
 
 

@@ -52,7 +52,7 @@ def check_source_hash(course: Course) -> Iterator[Diagnostic]:
         if page.source_hash is not None and page.lang == course.source_language:
             yield warning(rel(page.path, course.root), page.line_of("source_hash"),
                           f"'source_hash' on a page in the source language '{page.lang}' "
-                          "means nothing; remove the line", "source-hash")
+                          "means nothing; remove the line", "source-hash-in-source")
 
 
 def check_kind_parity(course: Course) -> Iterator[Diagnostic]:

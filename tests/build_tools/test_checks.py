@@ -219,7 +219,7 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
     (
         {SECOND_EN: _page("x", "id: ba-02\ntitle: T\nsource_hash: 0123456789ab\n")}, [],
         f"{SECOND_EN}:4: warning: 'source_hash' on a page in the source language 'en' means "
-        "nothing; remove the line [source-hash]",
+        "nothing; remove the line [source-hash-in-source]",
     ),
     (
         {"docs/en/01-basics/notes.md": "---\ntitle: x\n---\n"}, [],

@@ -43,11 +43,16 @@ def test_without_site_the_site_folder_is_left_alone(tmp_path: Path) -> None:
     ("outputs: []\n",
      "course.yml:{line}: error: 'outputs' must list some of 'site', 'scorm12', 'scorm2004', "
      "'question_bank', got [] [config]"),
+    ("validation:
+  image_alt: warning
+",
+     "course.yml:{line}: error: 'validation' names 'image_alt', which is not a diagnostic "
+     "code; did you mean 'image-alt'? the codes are listed in the author's guide [config]"),
     ('scorm:\n  versions: ["2004"]\n',
      "course.yml:{line}: error: 'scorm' was replaced by 'outputs'; list what to build, such as "
      "'outputs: [site, scorm12, scorm2004]' [config]"),
 ])
-def test_outputs_setting_is_validated(minimal: Path, text: str, expected: str) -> None:
+def test_course_yml_settings_are_validated(minimal: Path, text: str, expected: str) -> None:
     line = len((minimal / "course.yml").read_text(encoding="utf-8").splitlines()) + 1
     _config_line(minimal, text)
     config, diagnostics = load_config(minimal)
