@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools import outputs
+from build_tools.codes import CODES, Code, Severity
 from build_tools.config import load_config
 from build_tools.diagnostics import warning
 from build_tools.model import Course
@@ -84,6 +85,7 @@ class _Contents:
 def test_a_new_output_joins_through_the_registry(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(outputs.REGISTRY, "contents", _Contents())
+    monkeypatch.setitem(CODES, "contents", Code("contents", Severity.WARNING, "A note."))
     root = copy_course("scorm-small", tmp_path / "course")
     _config_line(root, "outputs: [site, contents]\n")
     result = run_cli(root, "build")
