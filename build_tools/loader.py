@@ -67,14 +67,6 @@ class _Reader:
                         "a 'title'", "layout")
             return None
         course = Course(
-            id=self.config.id,
-            titles=self.config.titles,
-            languages=langs,
-            default_language=self.config.default_language,
-            source_language=self.config.source_language,
-            fallback=self.config.fallback,
-            root=self.config.root,
-            docs_dir=self.docs_dir,
             home=home,
             modules=tuple(m for m in modules if m is not None),
             config=self.config,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -104,11 +104,6 @@ class Lesson:
     pages: Mapping[str, Page]
     """Translations by language; a missing language falls back on the site."""
 
-    def title(self, lang: str) -> str:
-        """Return the title in ``lang``, or the first available translation's."""
-        page = self.pages.get(lang) or next(iter(self.pages.values()))
-        return page.title
-
 
 @dataclass(frozen=True)
 class Module:
@@ -124,10 +119,6 @@ class Module:
     lessons: tuple[Lesson, ...]
     """Lessons in order; the module test, when there is one, is last."""
 
-    def title(self, lang: str) -> str:
-        """Return the module title in ``lang``."""
-        return self.index.title(lang)
-
     @property
     def test(self) -> Lesson | None:
         """The module's final test, if it has one."""
@@ -138,34 +129,72 @@ class Module:
 class Course:
     """The whole course, in every language."""
 
-    id: str
-    titles: Mapping[str, str]
-    languages: tuple[str, ...]
-    """Language codes in display order; the first is not special, see ``default_language``."""
-    default_language: str
-    """Built at the site root; the others go to ``<lang>/``."""
-    source_language: str
-    """The language translators translate from."""
-    fallback: tuple[str, ...]
-    """Order in which a missing page is taken from other languages."""
-    root: Path
-    """The project folder (holds ``course.yml``)."""
-    docs_dir: Path
     home: Lesson
     modules: tuple[Module, ...]
     config: CourseConfig
-    """The validated ``course.yml`` the course was read with."""
+    """The validated ``course.yml`` the course was read with: the course-level settings."""
     markdown: MarkdownOptions
     """The Markdown extensions and options the site is rendered with (``mkdocs.yml``)."""
+
+    # ---- Course-level settings: read from ``config``, never copied ----
+
+    @property
+    def id(self) -> str:
+        """The course id (``course.yml`` ``id``), which names the packages."""
+        return self.config.id
+
+    @property
+    def titles(self) -> Mapping[str, str]:
+        """The course title by language."""
+        return self.config.titles
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Language codes in display order; the first is not special, see ``default_language``."""
+        return self.config.languages
+
+    @property
+    def default_language(self) -> str:
+        """Built at the site root; the others go to ``<lang>/``."""
+        return self.config.default_language
+
+    @property
+    def source_language(self) -> str:
+        """The language translators translate from."""
+        return self.config.source_language
+
+    @property
+    def fallback(self) -> tuple[str, ...]:
+        """Order in which a missing page is taken from other languages."""
+        return self.config.fallback
+
+    @property
+    def root(self) -> Path:
+        """The project folder (holds ``course.yml``)."""
+        return self.config.root
+
+    @property
+    def docs_dir(self) -> Path:
+        """The folder of the language folders."""
+        return self.config.root / self.config.docs_dir
+
+    # ---- Pages: one iterator, one fallback policy ----
 
     def lessons(self) -> Iterator[Lesson]:
         """Yield every lesson and test of every module, in course order."""
         for module in self.modules:
             yield from module.lessons
 
+    def all_lessons(self) -> Iterator[Lesson]:
+        """Yield every page-sized unit: home, then each module's overview and lessons."""
+        yield self.home
+        for module in self.modules:
+            yield module.index
+            yield from module.lessons
+
     def all_pages(self) -> Iterator[Page]:
-        """Yield every source page in every language."""
-        for lesson in (self.home, *(m.index for m in self.modules), *self.lessons()):
+        """Yield every source page in every language, in course order."""
+        for lesson in self.all_lessons():
             yield from lesson.pages.values()
 
     @functools.cached_property
@@ -193,10 +222,27 @@ class Course:
         return self._pages_by_path.get(path)
 
     def fallback_for(self, lesson: Lesson, lang: str) -> Page | None:
-        """Return the page shown for ``lang``: its own, or the first one in fallback order."""
+        """Return the page shown for ``lang``: its own, or the first one in fallback order.
+
+        The one fallback policy: the site, the packages and every other output
+        show a missing translation this way. ``None`` when no language of the
+        fallback order has the page.
+        """
         if lang in lesson.pages:
             return lesson.pages[lang]
         for other in self.fallback:
             if other in lesson.pages:
                 return lesson.pages[other]
         return None
+
+    def title_of(self, lesson: Lesson, lang: str) -> str:
+        """Return the title ``lesson`` has in ``lang`` (the page :meth:`fallback_for` shows).
+
+        With no page to show, the name of its file, or of its folder for an
+        overview page.
+        """
+        page = self.fallback_for(lesson, lang)
+        if page is not None:
+            return page.title
+        path = PurePosixPath(lesson.src_uri)
+        return (path.parent.name if path.name == "index.md" else path.stem) or self.id

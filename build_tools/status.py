@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def load(root: Path) -> tuple[Course, int]:
 def translation_status(course: Course) -> list[Entry]:
     """Return the status of every page in every language but the source language."""
     entries = []
-    for lesson in all_lessons(course):
+    for lesson in course.all_lessons():
         for lang in course.languages:
             if lang != course.source_language:
                 entry = _entry(course, lesson, lang)
@@ -112,13 +112,6 @@ def _entry(course: Course, lesson: Lesson, lang: str) -> Entry | None:
 def _marked(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
-
-def all_lessons(course: Course) -> Iterator[Lesson]:
-    """Yield the home page, then each module's overview and lessons, in course order."""
-    yield course.home
-    for module in course.modules:
-        yield module.index
-        yield from module.lessons
 
 
 def select(course: Course, entries: list[Entry], targets: Iterable[str],

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..model import Course, Lesson
+from ..model import Course
 
 
 def check_links(course: Course) -> Iterator[Diagnostic]:
     """Links to pages that do not exist in any language, or to missing headings."""
-    by_uri = {lesson.src_uri: lesson for lesson in _all_lessons(course)}
+    by_uri = {lesson.src_uri: lesson for lesson in course.all_lessons()}
     for page in course.all_pages():
         for link in course.source(page).links:
             if link.is_image:
@@ -60,12 +60,6 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
                               "describe it in the page's language: ![description](...)",
                               "image-alt", link.col)
 
-
-def _all_lessons(course: Course) -> Iterator[Lesson]:
-    yield course.home
-    for module in course.modules:
-        yield module.index
-        yield from module.lessons
 
 
 def _resolve(src_uri: str, target: str) -> str:

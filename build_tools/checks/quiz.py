@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, error, rel
-from ..model import Course, Lesson, Page, Question
+from ..model import Course, Page, Question
 
 
 def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
     """A question id used twice in the course, in any language."""
     for lang in course.languages:
         seen: dict[str, tuple[Page, Question]] = {}
-        for lesson in _lessons(course):
+        for lesson in course.all_lessons():
             page = lesson.pages.get(lang)
             if page is None:
                 continue
@@ -38,7 +38,7 @@ def check_quiz_parity(course: Course) -> Iterator[Diagnostic]:
     Pages with quiz syntax errors are left out: the loader reported those, and
     a question it could not read would show up here again as missing.
     """
-    for lesson in _lessons(course):
+    for lesson in course.all_lessons():
         source = lesson.pages.get(course.source_language) or next(iter(lesson.pages.values()))
         if not source.quiz_readable:
             continue
@@ -102,10 +102,3 @@ def _quoted(values: tuple[str, ...]) -> str:
 
 def _parity(path: str, line: int | None, message: str) -> Diagnostic:
     return error(path, line, message, "quiz-parity")
-
-
-def _lessons(course: Course) -> Iterator[Lesson]:
-    yield course.home
-    for module in course.modules:
-        yield module.index
-        yield from module.lessons

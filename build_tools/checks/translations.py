@@ -33,7 +33,7 @@ def check_translation_layout(course: Course) -> Iterator[Diagnostic]:
 
 def check_section_count(course: Course) -> Iterator[Diagnostic]:
     """Translations with a different number of ``##`` sections than their source."""
-    for lesson in _all_lessons(course):
+    for lesson in course.all_lessons():
         source = lesson.pages.get(course.source_language)
         if source is None:
             continue
@@ -154,10 +154,3 @@ def _split(name: str) -> tuple[str, str]:
 
 def _sections(page: Page) -> int:
     return sum(level == 2 for _, level, _ in headings(*page_body(page)))
-
-
-def _all_lessons(course: Course) -> Iterator[Lesson]:
-    yield course.home
-    for module in course.modules:
-        yield module.index
-        yield from module.lessons

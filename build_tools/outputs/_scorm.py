@@ -141,7 +141,8 @@ class _Builder:
             return None
         mastery = module.pass_mark if module.test is not None else None
         config = self.course.config
-        return Sco(module.id, module.title(lang), tuple(pages), tuple(questions), mastery,
+        title = self.course.title_of(module.index, lang)
+        return Sco(module.id, title, tuple(pages), tuple(questions), mastery,
                    retake=cast(Retake, config.retake),
                    completion=cast(Completion, config.completion))
 

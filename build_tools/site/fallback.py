@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 from ..model import Course
-from .urls import lessons, page_url, prefix
+from .urls import page_url, prefix
 
 FALLBACK_ATTR = "course_content_lang"
 """Attribute set on a built :class:`File` whose content is in another language."""
@@ -33,7 +33,7 @@ def add_fallback_pages(files: Files, config: Any, course: Course, lang: str) -> 
     for file in list(files.documentation_pages()):
         if getattr(file, "locale", lang) != lang:
             files.remove(file)
-    for lesson in lessons(course):
+    for lesson in course.all_lessons():
         if lang in lesson.pages:
             continue
         page = course.fallback_for(lesson, lang)

@@ -35,18 +35,7 @@ def norm_src_uri(course: Course, src_uri: str) -> str:
     return rest if rest and head in course.languages else src_uri
 
 
-def lessons(course: Course) -> Iterator[Lesson]:
-    """Yield every page-sized unit of the course: home, module overviews, lessons, tests."""
-    yield course.home
-    for module in course.modules:
-        yield module.index
-        yield from module.lessons
-
 
 def module_titles(course: Course, lang: str) -> dict[str, str]:
     """Return each module's title in ``lang`` (or its fallback's) by folder name."""
-    titles = {}
-    for module in course.modules:
-        page = course.fallback_for(module.index, lang)
-        titles[module.dir_uri] = page.title if page else module.dir_uri
-    return titles
+    return {module.dir_uri: course.title_of(module.index, lang) for module in course.modules}

@@ -148,7 +148,8 @@ def test_a_title_xml_cannot_hold_is_a_diagnostic(small_built: Path, tmp_path: Pa
 
     course, _ = load_course(small_built)
     assert course is not None
-    course = dataclasses.replace(course, titles={**course.titles, "en": "Bad\x0btitle"})
+    config = dataclasses.replace(course.config, titles={**course.titles, "en": "Bad\x0btitle"})
+    course = dataclasses.replace(course, config=config)
     _, problems = write_packages(course, small_built / "site", tmp_path)
     message = ("error: imsmanifest.xml cannot be written: All strings must be XML compatible: "
                "Unicode or ASCII, no NULL bytes or control characters; remove control "
