@@ -168,11 +168,3 @@ CODES: dict[str, Code] = {code.name: code for code in (
 )}
 """Every code, in the order the guides list them."""
 
-
-def default_severity(name: str) -> Severity:
-    """Return the default severity of code ``name``.
-
-    Raises:
-        KeyError: ``name`` is not declared here.
-    """
-    return CODES[name].severity

@@ -46,22 +46,6 @@ def split(text: str) -> SourceText:
     return SourceText(shifted, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def body_of(text: str) -> tuple[str, int]:
-    """Return ``(body, line of its first line)`` without parsing the front matter.
-
-    For checks that run after the loader has validated the front matter.
-    """
-    if not text.startswith("---"):
-        return text, 1
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        return text, 1
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            return "\n".join(lines[end + 1 :]), end + 2
-    return "", len(lines) + 1
-
-
 def set_key(text: str, key: str, value: str) -> str:
     """Return ``text`` with front matter ``key: value`` set, every other line kept as is.
 

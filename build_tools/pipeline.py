@@ -19,12 +19,9 @@ from .languages import build_languages
 from .loader import load_course
 from .model import Course
 from .output_dirs import unwritable
-from .outputs import SITE, WrittenFile, write_outputs
+from .outputs import SITE, WrittenFile
 from .progress import Progress
 from .swap import staged_dir, staged_dirs
-
-"""MkDocs' closing line after its own messages; it adds nothing to them."""
-
 
 NOTHING_BUILT = "the sources have errors; nothing was built"
 
@@ -63,14 +60,6 @@ def check_course(root: Path, *, strict: bool = False) -> tuple[Course | None, li
         diagnostics = apply_severities(diagnostics, course.config.severities, strict=strict)
     else:
         diagnostics = apply_severities(diagnostics, {}, strict=strict)
-    return course, diagnostics
-
-
-def require_course(root: Path, *, strict: bool = False) -> tuple[Course, list[Diagnostic]]:
-    """Like :func:`check_course`, but raise :class:`BuildFailed` on any error."""
-    course, diagnostics = check_course(root, strict=strict)
-    if course is None or has_errors(diagnostics):
-        raise BuildFailed(diagnostics, NOTHING_BUILT)
     return course, diagnostics
 
 
@@ -120,29 +109,6 @@ def build_site(
                               "changed")
     files = [replace(f, path=dist_dir / f.path.relative_to(staged_dist)) for f in result.files]
     return BuildResult(course, site_dir, diagnostics + problems, files)
-
-
-def write_dist(
-    course: Course, site_dir: Path, *, strict: bool = False
-) -> tuple[list[WrittenFile], list[Diagnostic]]:
-    """Write the selected outputs of an already built site into ``dist/``, replacing it.
-
-    Returns the files written and the warnings about them.
-
-    Raises:
-        BuildFailed: an output could not be written (its diagnostics say why).
-    """
-    dist_dir = course.root / course.config.dist_dir
-    blocked = output_problems(course.root, course.config.dist_dir)
-    if blocked:
-        raise BuildFailed(blocked, "dist/ cannot be replaced; nothing was written")
-    with staged_dir(dist_dir) as staged:
-        result = write_outputs(course, site_dir, staged)
-        problems = apply_severities(result.diagnostics, course.config.severities, strict=strict)
-        if has_errors(problems):
-            raise BuildFailed(problems, "the outputs have errors; dist/ was not changed")
-    files = [replace(f, path=dist_dir / f.path.relative_to(staged)) for f in result.files]
-    return files, problems
 
 
 @contextlib.contextmanager

@@ -1,11 +1,8 @@
 import hashlib
-import sys
 from pathlib import Path
 
+from bench.generate import generate
 from build_tools.loader import load_course
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from generate import generate  # noqa: E402
 
 
 def digest(root: Path) -> str:

@@ -58,14 +58,6 @@ def encode_key(question_id: str, payload: dict[str, Any]) -> str:
     return base64.b64encode(mixed).decode("ascii")
 
 
-def decode_key(question_id: str, encoded: str) -> dict[str, Any]:
-    """Reverse :func:`encode_key` (for tests and for the SCORM stage)."""
-    mixed = base64.b64decode(encoded)
-    key = question_id.encode("utf-8") or b"quiz"
-    data = bytes(byte ^ key[i % len(key)] for i, byte in enumerate(mixed))
-    result: dict[str, Any] = json.loads(data.decode("utf-8"))
-    return result
-
 
 class PageQuestions:
     """The questions of the page being converted, by id (filled by :class:`QuizCheck`)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -330,18 +329,15 @@ def test_config_severity_override(minimal: Path) -> None:
         "page's language: ![description](...) [image-alt]" in result.output.splitlines()
 
 
-def test_check_is_fast_on_600_pages(tmp_path: Path) -> None:
+def test_a_large_generated_course_checks_clean(tmp_path: Path) -> None:
+    from bench.generate import generate
     from build_tools.pipeline import check_course
-    from tests.generate_course import generate
 
-    root = generate(tmp_path / "big")
-    # CPU time, not wall time: other jobs on a shared 2-core machine must not fail the test
-    started = time.process_time()
-    course, diagnostics = check_course(root)
-    took = time.process_time() - started
-    assert course is not None and diagnostics == []
+    # How fast is measured by `make bench` (bench/run.py) on the same generator.
+    assert generate(tmp_path / "big", modules=10, lessons=18) == 603
+    course, diagnostics = check_course(tmp_path / "big")
+    assert course is not None and [d.format() for d in diagnostics] == []
     assert sum(1 for _ in course.all_pages()) == 603
-    assert took < 2.0
 
 
 def test_orphans_are_off_by_default(minimal: Path) -> None:

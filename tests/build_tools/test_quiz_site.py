@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from build_tools.markdown.quiz import decode_key
 from build_tools.quiz import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
 from build_tools.quiz.site import SCRIPT_URI, STYLE_URI
 from tests.conftest import copy_course, run_cli
+from tests.quiz_key import decode_key
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from build_tools.markdown.quiz import decode_key
+from tests.quiz_key import decode_key
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import (
     NAMES,

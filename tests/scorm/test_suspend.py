@@ -5,12 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import pytest
-
-from build_tools.diagnostics import BuildFailed
 from build_tools.loader import load_course
 from build_tools.model import Question
-from build_tools.pipeline import write_dist
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import encode_state, worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions, write_packages
@@ -65,16 +61,4 @@ def test_overflow_is_a_build_error(small_built: Path, tmp_path: Path) -> None:
         f"docs/kk/01-rights/index.md: error: {message}",
         f"docs/en/01-rights/index.md: error: {message}",
     ]
-
-
-def test_failed_packages_leave_dist_untouched(small_built: Path) -> None:
-    course, _ = load_course(small_built)
-    assert course is not None
-    dist = small_built / "dist"
-    before = {p.name: p.read_bytes() for p in dist.iterdir()}
-    with pytest.raises(BuildFailed) as failed:
-        write_dist(with_questions(course, MANY_TEXT), small_built / "site")
-    assert len(failed.value.diagnostics) == 2
-    assert {p.name: p.read_bytes() for p in dist.iterdir()} == before
-    assert not list(small_built.glob(".dist-*"))
 

@@ -10,8 +10,9 @@ import markdown
 import pytest
 import yaml
 
-from build_tools.markdown.quiz import decode_key, encode_key
+from build_tools.markdown.quiz import encode_key
 from build_tools.quiz import QuizSyntaxError
+from tests.quiz_key import decode_key
 
 CASES = Path(__file__).parent / "quiz"
 OPTIONS = yaml.safe_load((CASES / "cases.yml").read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""The benchmark and the one synthetic course generator (``bench/generate.py``)."""
