@@ -12,17 +12,18 @@ in turn; the output is the same byte for byte.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .mkdocs_run import SiteRun, run_mkdocs
 from .model import Course
 from .outputs import OutputResult, planned_files, selected, write_outputs
 from .parallel import available_jobs, run_jobs
-from .progress import Progress
+from .progress import Progress, SentProgress, counting
 
 
 def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
@@ -41,9 +42,9 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
                for lang in others}
     try:
-        jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir)
-                for lang in course.languages]
-        with _progress(progress, course, site_dir, scratch, dist_dir):
+        with _progress(progress, course) as channel:
+            jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir, channel)
+                    for lang in course.languages]
             results = run_jobs(_build_language, jobs, meanwhile)
         for lang, folder in scratch.items():
             (folder / lang).rename(site_dir / lang)
@@ -54,46 +55,31 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
     return OutputResult.merged([*results, combined])
 
 
-def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -> OutputResult:
-    """Build one language's site and outputs (in a process of its own)."""
-    run_mkdocs(SiteRun(course, site_dir, lang=lang))
-    return write_outputs(course, site_dir, dist_dir, lang=lang)
+def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path,
+                    channel: Any) -> OutputResult:
+    """Build one language's site and outputs (in a process of its own).
+
+    Each page rendered and each file written is sent on ``channel`` (when the
+    build shows its progress).
+    """
+    progress = SentProgress(channel) if channel is not None else Progress(enabled=False)
+    run_mkdocs(SiteRun(course, site_dir, lang=lang, progress=progress))
+    return write_outputs(course, site_dir, dist_dir, lang=lang, progress=progress)
 
 
 @contextlib.contextmanager
-def _progress(progress: Progress, course: Course, site_dir: Path, scratch: dict[str, Path],
-              dist_dir: Path) -> Iterator[None]:
-    """Show the pages and output files the language processes have written, counted on disk."""
+def _progress(progress: Progress, course: Course) -> Iterator[Any]:
+    """Show the pages and files the language processes report; yield their channel."""
     if not progress.enabled:
-        yield
+        yield None
         return
     per_language = 1 + sum(1 + len(m.lessons) for m in course.modules)
-    folders = {course.default_language: site_dir,
-               **{lang: folder / lang for lang, folder in scratch.items()}}
     progress.start(f"pages and outputs {' '.join(course.languages)}",
-                   per_language * len(folders) + planned_files(course))
-
-    def count() -> int:
-        written = 0
-        for lang, folder in folders.items():
-            pages = [p for p in folder.rglob("*.html") if p.name != "404.html"]
-            if lang == course.default_language:  # the other languages' folders are beside
-                pages = [p for p in pages if p.relative_to(folder).parts[0] not in folders]
-            written += min(len(pages), per_language)
-        return written + sum(1 for path in dist_dir.iterdir() if path.is_file())
-
-    stop = threading.Event()
-
-    def watch() -> None:
-        while not stop.wait(0.2):
-            progress.update(count())
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
-        yield
-        progress.update(count())
-    finally:
-        stop.set()
-        watcher.join()
-        progress.finish()
+                   per_language * len(course.languages) + planned_files(course))
+    with multiprocessing.get_context("spawn").Manager() as manager:
+        channel = manager.Queue()
+        try:
+            with counting(progress, channel):
+                yield channel
+        finally:
+            progress.finish()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import sys
-from typing import TextIO
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 
 class Progress:
@@ -55,3 +59,44 @@ class Progress:
             text = f"{self.label} {self.done or ''}".rstrip()
         self.stream.write("\r\033[K" + text)
         self.stream.flush()
+
+
+class SentProgress(Progress):
+    """The progress of work in another process: each step done is sent to ``channel``.
+
+    The process showing the display counts what arrives (:func:`counting`).
+    """
+
+    def __init__(self, channel: Any) -> None:
+        super().__init__(enabled=False)
+        self.channel = channel
+
+    def advance(self, steps: int = 1) -> None:
+        """Send ``steps`` more steps done."""
+        self.channel.put(steps)
+
+
+@contextmanager
+def counting(progress: Progress, channel: Any) -> Iterator[None]:
+    """Add every number that arrives on ``channel`` to ``progress`` until the block ends."""
+    stop = threading.Event()
+
+    def receive() -> None:
+        while not stop.is_set():
+            try:
+                progress.advance(int(channel.get(timeout=0.1)))
+            except queue.Empty:
+                continue
+
+    receiver = threading.Thread(target=receive, daemon=True)
+    receiver.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        receiver.join()
+        while True:  # what was sent just before the end
+            try:
+                progress.advance(int(channel.get_nowait()))
+            except queue.Empty:
+                break

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..model import Course
+from ..progress import Progress
 from .base import Output, OutputJob, OutputResult, WrittenFile
 from .question_bank import OUTPUT as QUESTION_BANK
 from .scorm12 import OUTPUT as SCORM12
@@ -67,11 +68,13 @@ def planned_files(course: Course) -> int:
 
 
 def write_outputs(course: Course, site_dir: Path, dist_dir: Path, *, lang: str | None = None,
-                  outputs: Iterable[Output] | None = None) -> OutputResult:
+                  outputs: Iterable[Output] | None = None,
+                  progress: Progress | None = None) -> OutputResult:
     """Run ``outputs`` (default: the selected ones of the scope ``lang`` implies).
 
     With ``lang``, the language outputs write that language's files; without,
     the language outputs run for every language and then the course outputs.
+    Each file written counts as a step of ``progress``.
     """
     if outputs is None:
         outputs = selected(course, "language" if lang else None)
@@ -84,4 +87,6 @@ def write_outputs(course: Course, site_dir: Path, dist_dir: Path, *, lang: str |
         for one in langs:
             job = OutputJob(course, one, site_dir, dist_dir, shared.setdefault(str(one), {}))
             results.append(output.write(job))
+            if progress is not None:
+                progress.advance(len(results[-1].files))
     return OutputResult.merged(results)
