@@ -135,6 +135,11 @@ class Course:
     """The validated ``course.yml`` the course was read with: the course-level settings."""
     markdown: MarkdownOptions
     """The Markdown extensions and options the site is rendered with (``mkdocs.yml``)."""
+    files: Mapping[Path, Path | None] = field(default_factory=dict)
+    """Every file under the docs folder (links not followed), in a stable order: for a
+    symbolic link the file it resolves to, else ``None``."""
+    folders: tuple[str, ...] = ()
+    """The names of the folders at the top of the docs folder (language folders)."""
 
     # ---- Course-level settings: read from ``config``, never copied ----
 

@@ -1,8 +1,12 @@
-"""Content checks on the raw sources: each check has one code, one message, one test.
+"""Content checks: each check has one code (:mod:`build_tools.codes`), one message, one test.
 
-Checks read the course model and the Markdown text (with line numbers); they
-never build the site. Each module here holds one family of checks; ``CHECKS``
-lists them all and ``run_checks`` runs them, collecting every problem.
+Checks read the course model only: the pages with their bodies, front matter and
+questions, the files under the docs folder, and what Python-Markdown makes of
+each page (:meth:`Course.source`); they never read a source file again and
+never build the site. The checks of ``mkdocs.yml`` read that file, which is the
+site's configuration, not a source. Each module here holds one family of
+checks; ``CHECKS`` lists them all and ``run_checks`` runs them, collecting every
+problem.
 """
 
 from __future__ import annotations

@@ -20,16 +20,16 @@ MKDOCS_CONFIG = "mkdocs.yml"
 def check_language_folders(course: Course) -> Iterator[Diagnostic]:
     """Folders in the docs folder that are not languages of the course."""
     listed = ", ".join(repr(code) for code in course.languages)
-    for entry in sorted(course.docs_dir.iterdir()):
-        if not entry.is_dir() or entry.name.startswith(".") or entry.name in course.languages:
+    for name in course.folders:
+        if name.startswith(".") or name in course.languages:
             continue
-        where = rel(entry, course.root)
-        if is_known_language(entry.name):
-            yield error(where, None, f"folder for language '{entry.name}', which is not in "
+        where = rel(course.docs_dir / name, course.root)
+        if is_known_language(name):
+            yield error(where, None, f"folder for language '{name}', which is not in "
                         f"'languages' of course.yml ({listed}); add it there or move the "
                         "folder out of the docs folder", "language")
         else:
-            yield error(where, None, f"'{entry.name}' is not a language code; expected one "
+            yield error(where, None, f"'{name}' is not a language code; expected one "
                         f"of {listed} (ISO 639-1, such as 'kk' for Kazakh); rename the "
                         "folder", "language")
 

@@ -6,8 +6,10 @@ What is a link and what anchors a page has come from :meth:`Course.source`
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostic, error, rel, warning
@@ -51,7 +53,7 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
             if not link.is_image or urlsplit(link.target).scheme:
                 continue
             where = rel(page.path, course.root)
-            if not (base / unquote(link.target)).is_file():
+            if Path(os.path.normpath(base / unquote(link.target))) not in course.files:
                 yield error(where, link.line, f"image '{link.target}' not found; put the file "
                             f"at '{rel(base / link.target, course.root)}'", "image-missing",
                             link.col)
