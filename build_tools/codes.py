@@ -151,6 +151,16 @@ CODES: dict[str, Code] = {code.name: code for code in (
     Code("quiz-nested", Severity.ERROR,
          "A `/// quiz` block inside a list, an admonition or a tab; start `/// quiz` at "
          "the beginning of a line."),
+    Code("glossary", Severity.ERROR,
+         "`glossary.yml` is not valid YAML or has a wrong entry: an unknown key, a language "
+         "without `term` or `definition`, a variant both approved and avoided, or one term "
+         "used for two concepts."),
+    Code("glossary-forbidden", Severity.WARNING,
+         "The page uses a variant the glossary rejects; use the approved term the message "
+         "names."),
+    Code("glossary-missing", Severity.WARNING,
+         "The source page uses a glossary term, but the translation uses none of its "
+         "approved forms; use the approved term (any inflection counts)."),
     Code("quiz-parity", Severity.ERROR,
          "A translation's questions differ from the source language's: ids, order, type, "
          "number of options, correct options."),
