@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from .markdown_source import MarkdownOptions, MarkdownReader, PageSource
 
 PageKind = Literal["home", "module", "lesson", "test"]
-QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
+QuestionType = str
+"""The name of a question type of :data:`build_tools.questions.REGISTRY`."""
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,10 @@ def sco_config(package: Package, sco: Sco) -> dict[str, object]:
         "version": package.version,
         "sco": sco.id,
         "pages": [{"id": p.id, "href": p.href, "title": p.title} for p in sco.pages],
-        "questions": [{"id": q.id, "page": q.page_id, "type": q.type, "options": q.options}
+        # The correct responses come from the course model, never from the page.
+        "questions": [{"id": q.id, "page": q.page_id, "type": q.type, "options": q.options,
+                       "interaction": q.interaction,
+                       "patterns": list(q.patterns.get(package.version, ()))}
                       for q in sco.questions],
         "mastery": sco.mastery_score,
         "retake": sco.retake,

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Version = Literal["1.2", "2004"]
-QuestionType = Literal["single", "multiple", "truefalse", "numeric", "text"]
+QuestionType = str
+"""The page script's name of the question's type (``single``, ``numeric``...)."""
 Retake = Literal["best", "last", "none"]
 """Which test result the LMS keeps when the test is taken again (see ``Sco.retake``)."""
 Completion = Literal["pages-and-test", "pages"]
@@ -40,6 +41,12 @@ class TrackedQuestion:
     type: QuestionType
     options: int = 0
     """Number of options of a choice question."""
+    interaction: str = ""
+    """The SCORM interaction type (``choice``, ``true-false``, ``numeric``, ``fill-in``)."""
+    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The correct-response patterns the launcher records, by SCORM version."""
+    worst: tuple[str, ...] = ()
+    """The longest answer the launcher may keep for it in ``suspend_data``."""
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,13 @@ def encode_state(page: int, visited: list[bool], answers: dict[int, list[str]],
 
 
 def worst_response(question: TrackedQuestion) -> list[str]:
-    """Return the longest response the launcher can store for ``question``."""
+    """Return the longest response the launcher can store for ``question``.
+
+    The question's type gives it (``TrackedQuestion.worst``); the rest is for
+    questions made without one.
+    """
+    if question.worst:
+        return list(question.worst)
     if question.type == "multiple":
         return [str(i) for i in range(question.options)]
     if question.type == "single":

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, error, rel
 from ..model import Course, Page, Question
+from ..questions import kind_of
 
 
 def check_quiz_ids(course: Course) -> Iterator[Diagnostic]:
@@ -85,19 +86,12 @@ def _differences(mine: Question, other: Question) -> Iterator[tuple[str, str]]:
         yield f"has {len(mine.options)} options", f"{len(other.options)}"
     elif mine.correct != other.correct:
         yield f"marks {_positions(mine.correct)} correct", _positions(other.correct)
-    if mine.type in ("truefalse", "numeric") and mine.answer != other.answer:
-        yield f"has answer {_quoted(mine.answer)}", _quoted(other.answer)
-    if mine.type == "numeric" and mine.tolerance != other.tolerance:
-        yield f"has tolerance {mine.tolerance:g}", f"{other.tolerance:g}"
+    yield from kind_of(mine.type).differences(mine, other)
 
 
 def _positions(correct: tuple[int, ...]) -> str:
     numbers = ", ".join(str(i + 1) for i in correct)
     return f"option {numbers}" if len(correct) == 1 else f"options {numbers}"
-
-
-def _quoted(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def _parity(path: str, line: int | None, message: str) -> Diagnostic:

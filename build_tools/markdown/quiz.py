@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import json
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markdown import Markdown
@@ -37,8 +38,8 @@ from pymdownx.blocks.block import Block
 
 from ..i18n import gettext
 from ..model import Question
-from ..quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
-from ..quiz.parse import CHOICE_TYPES, Problem, QuizSyntaxError, parse_page
+from ..questions import kind_of
+from ..quiz.parse import Problem, QuizSyntaxError, parse_page
 
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",
@@ -104,31 +105,33 @@ class QuizBlock(Block):
 
 
 class _Renderer:
-    """Builds the elements of one question."""
+    """Builds the elements of one question; its type renders its inputs through this."""
 
     def __init__(self, md: Markdown, lang: str) -> None:
         self.md = md
         self.lang = lang
+        self.fieldset = etree.Element("fieldset")
+        self.base = ""
 
     def t(self, msgid: str) -> AtomicString:
+        """Return a UI string of the ``quiz`` catalog in the site's language."""
         return AtomicString(gettext(self.lang, "quiz", msgid))
 
     def render(self, div: etree.Element, question: Question) -> None:
-        base = f"quiz-{question.id}"
-        correct = ([str(i) for i in question.correct] if question.type in CHOICE_TYPES
-                   else list(question.answer))
+        kind = kind_of(question.type)
+        self.base = base = f"quiz-{question.id}"
         div.attrib.update({
             "id": base, "data-quiz-id": question.id, "data-quiz-type": question.type,
-            "data-quiz-key": encode_key(question.id, {"correct": correct,
+            "data-quiz-key": encode_key(question.id, {"correct": kind.key(question),
                                                       "tolerance": question.tolerance}),
         })
-        fieldset = etree.SubElement(div, "fieldset", {"class": "quiz-fieldset"})
+        self.fieldset = fieldset = etree.SubElement(div, "fieldset", {"class": "quiz-fieldset"})
         legend = etree.SubElement(fieldset, "legend", {"class": "quiz-question"})
         legend.text = question.prompt
         if question.intro:
             self.md.parser.parseChunk(etree.SubElement(fieldset, "div", {"class": "quiz-intro"}),
                                       question.intro)
-        self.inputs(fieldset, question, base)
+        kind.render(self, question)
         controls = etree.SubElement(fieldset, "div", {"class": "quiz-controls"})
         button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check"})
         button.text = self.t("Check")
@@ -136,37 +139,26 @@ class _Renderer:
                                            "aria-live": "polite"}).text = AtomicString("")
         self.reveal(fieldset, question)
 
-    def inputs(self, fieldset: etree.Element, question: Question, base: str) -> None:
-        if question.type in ("numeric", "text"):
-            self.free_answer(fieldset, question.type, base)
-            return
-        labels: list[str] = list(question.options)
-        values = [str(i) for i in range(len(labels))]
-        if question.type == "truefalse":
-            labels, values = [self.t("True"), self.t("False")], ["true", "false"]
-        kind = "checkbox" if question.type == "multiple" else "radio"
-        box = etree.SubElement(fieldset, "div", {"class": "quiz-options"})
+    def options(self, values: Sequence[str], labels: Sequence[str], input_type: str,
+                ui_labels: bool = False) -> None:
+        """Render one input of ``input_type`` (radio, checkbox) with its label per value."""
+        box = etree.SubElement(self.fieldset, "div", {"class": "quiz-options"})
         for label_text, value in zip(labels, values, strict=True):
             option = etree.SubElement(box, "div", {"class": "quiz-option",
                                                    "data-option": value})
-            etree.SubElement(option, "input", {"type": kind, "id": f"{base}-{value}",
-                                               "name": base, "value": value})
-            label = etree.SubElement(option, "label", {"for": f"{base}-{value}"})
+            etree.SubElement(option, "input", {"type": input_type, "id": f"{self.base}-{value}",
+                                               "name": self.base, "value": value})
+            label = etree.SubElement(option, "label", {"for": f"{self.base}-{value}"})
             label.text = label_text
 
-    def free_answer(self, fieldset: etree.Element, qtype: str, base: str) -> None:
-        box = etree.SubElement(fieldset, "div", {"class": "quiz-answer"})
-        label = etree.SubElement(box, "label", {"for": f"{base}-answer"})
+    def typed(self, attrs: Mapping[str, str]) -> None:
+        """Render the labelled text input of a typed answer, with the type's ``attrs``."""
+        box = etree.SubElement(self.fieldset, "div", {"class": "quiz-answer"})
+        label = etree.SubElement(box, "label", {"for": f"{self.base}-answer"})
         label.text = self.t("Your answer")
-        attrs = {"type": "text", "id": f"{base}-answer", "name": base, "autocomplete": "off",
-                 "spellcheck": "false", "autocapitalize": "off"}
-        if qtype == "numeric":
-            # A text input with a decimal keypad: type=number ignores maxlength and
-            # rejects the decimal comma Kazakh and Russian readers type.
-            attrs.update({"inputmode": "decimal", "maxlength": str(NUMBER_MAX_LENGTH)})
-        else:
-            attrs["maxlength"] = str(TEXT_MAX_LENGTH)
-        etree.SubElement(box, "input", attrs)
+        etree.SubElement(box, "input", {
+            "type": "text", "id": f"{self.base}-answer", "name": self.base,
+            "autocomplete": "off", "spellcheck": "false", "autocapitalize": "off", **attrs})
 
     def reveal(self, fieldset: etree.Element, question: Question) -> None:
         """Feedback and explanation, kept out of the page text until the learner answers."""

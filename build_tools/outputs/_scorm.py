@@ -37,8 +37,9 @@ from scorm.validate import validate_manifest
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
 from ..i18n import gettext
-from ..model import Course, Module
+from ..model import Course, Module, Question
 from ..package_html import css_references, rewrite_page, strip_source_map
+from ..questions import kind_of
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -81,6 +82,15 @@ class ScormOutput:
                 result.files.append(written)
         result.diagnostics = builder.take_diagnostics()
         return result
+
+
+def tracked_question(question: Question, page_id: str) -> TrackedQuestion:
+    """The question as the launcher tracks it, with what its type says the LMS records."""
+    kind = kind_of(question.type)
+    return TrackedQuestion(
+        question.id, page_id, question.type, len(question.options), kind.interaction,
+        {version: kind.patterns(question, version) for version in VERSION_SUFFIX},
+        kind.worst_response(question))
 
 
 def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
@@ -135,8 +145,7 @@ class _Builder:
                             warn=True)
                 continue
             pages.append(ScoPage(lesson.id, href, page.title))
-            questions += [TrackedQuestion(q.id, lesson.id, q.type, len(q.options))
-                          for q in page.questions]
+            questions += [tracked_question(q, lesson.id) for q in page.questions]
         if not pages:
             return None
         mastery = module.pass_mark if module.test is not None else None

@@ -17,13 +17,9 @@ from dataclasses import dataclass
 
 from ..config import ID_RE
 from ..markdown_text import FENCE
-from ..model import Question, QuestionType
+from ..model import Question
+from ..questions import REGISTRY, QuestionKind
 from ..yamlfile import YamlError, load_mapping
-from .answers import check_answer
-
-TYPES: tuple[QuestionType, ...] = ("single", "multiple", "truefalse", "numeric", "text")
-CHOICE_TYPES = ("single", "multiple")
-KEYS = ("id", "type", "answer", "tolerance")
 
 START = re.compile(r"^ {0,3}(/{3,}) *quiz *(?:\| *(.*?))? *$", re.IGNORECASE)
 """The header line, as pymdownx's Blocks API reads it: ``/// quiz | question``."""
@@ -184,33 +180,36 @@ class _Builder:
         return self.key_lines.get(key, self.line)
 
     def build(self, prompt: str, body: Lines) -> Question | None:
+        keys = header_keys()
         for key in self.options:
-            if key not in KEYS:
+            if key not in keys:
                 self.fail(self.at(key), f"unknown option '{key}' in the quiz header; expected "
-                          "one of 'id', 'type', 'answer', 'tolerance'", "quiz-unknown-option")
+                          f"one of {_quoted(keys)}", "quiz-unknown-option")
         qid = self.question_id()
-        qtype = self.options.get("type", "single")
-        if qtype not in TYPES:
+        qtype = self.options.get("type", next(iter(REGISTRY)))
+        kind = REGISTRY.get(qtype) if isinstance(qtype, str) else None
+        if kind is None:
             self.fail(self.at("type"), f"{self.name} has unknown type {qtype!r}; expected one "
-                      "of 'single', 'multiple', 'truefalse', 'numeric', 'text'", "quiz-bad-type")
+                      f"of {_quoted(tuple(REGISTRY))}", "quiz-bad-type")
             return None
         if not prompt:
             self.fail(self.line, f"{self.name} has no question text; write it after '|' on "
                       "the header line: '/// quiz | Your question?'", "quiz-empty")
         intro, options, explanation = self.split_body(body)
-        if qtype in CHOICE_TYPES:
-            correct = self.choice(qtype, options)
-            answer: tuple[str, ...] = ()
+        if kind.choice:
+            answer = kind.read_answer(self.options, self.at, self.name, self.fail)
+            correct = self.choice(kind, options)
         else:
-            self.no_options(qtype, options)
+            self.no_options(kind.name, options)
+            self.not_taken(kind)
             explanation = "\n".join(filter(None, (intro, explanation)))
             intro, correct = "", ()
-            answer = check_answer(qtype, self.options, self.at, self.name, self.fail)
+            answer = kind.read_answer(self.options, self.at, self.name, self.fail)
         if self.problems:
             return None
         tolerance = self.options.get("tolerance", 0)
         return Question(
-            id=qid, type=qtype, prompt=prompt, line=self.line,
+            id=qid, type=kind.name, prompt=prompt, line=self.line,
             options=tuple(o.text for o in options), correct=correct, answer=answer,
             tolerance=float(tolerance) if isinstance(tolerance, int | float) else 0.0,
             feedback=tuple("\n".join(o.feedback) for o in options), intro=intro,
@@ -230,12 +229,15 @@ class _Builder:
         self.name = f"question '{qid}'"
         return qid
 
-    def choice(self, qtype: str, options: list[_Option]) -> tuple[int, ...]:
-        for key in ("answer", "tolerance"):
-            if key in self.options:
-                self.fail(self.at(key), f"{self.name} is a choice question and takes no "
-                          f"'{key}'; mark the correct options with '- [x]'",
-                          "quiz-option-not-allowed")
+    def not_taken(self, kind: QuestionKind) -> None:
+        """Report header options that other types take, but not this one."""
+        for key in header_keys()[2:]:
+            if key in self.options and key not in kind.header_keys:
+                takers = [k.name for k in REGISTRY.values() if key in k.header_keys]
+                self.fail(self.at(key), f"{self.name} has type '{kind.name}'; '{key}' is only "
+                          f"for {' and '.join(takers)} questions", "quiz-option-not-allowed")
+
+    def choice(self, kind: QuestionKind, options: list[_Option]) -> tuple[int, ...]:
         if len(options) < 2:
             found = "only one option" if options else "no options"
             self.fail(self.line, f"{self.name} has {found}; add at least two lines "
@@ -245,12 +247,8 @@ class _Builder:
         if not correct:
             self.fail(self.line, f"{self.name} has no correct option; mark the correct one "
                       "with '- [x]'", "quiz-no-answer")
-        elif qtype == "single" and len(correct) > 1:
-            lines = ", ".join(str(options[i].line) for i in correct)
-            self.fail(options[correct[1]].line, f"{self.name} is single choice but "
-                      f"{len(correct)} options are marked '[x]' (lines {lines}); add "
-                      "'type: multiple' under the '/// quiz' line, or keep one '[x]'",
-                      "quiz-single-many")
+        else:
+            kind.check_correct(correct, [o.line for o in options], self.name, self.fail)
         return correct
 
     def no_options(self, qtype: str, options: list[_Option]) -> None:
@@ -299,6 +297,16 @@ class _Builder:
                 option.feedback[-1] += " " + text.strip()
             else:
                 option.text += " " + text.strip()
+
+
+def header_keys() -> tuple[str, ...]:
+    """Return ``id``, ``type`` and every header option some question type takes."""
+    return tuple(dict.fromkeys(("id", "type", *(key for kind in REGISTRY.values()
+                                                 for key in kind.header_keys))))
+
+
+def _quoted(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
 
 
 def _text(lines: list[str]) -> str:

@@ -294,9 +294,8 @@
     var question = config.questions[index];
     state.answers[index] = cleanResponse(question, detail.response);
     var record = {
-      id: question.id, type: question.type, response: state.answers[index],
-      correct: (detail.correct || []).map(String), tolerance: Number(detail.tolerance) || 0,
-      result: detail.result,
+      id: question.id, interaction: question.interaction, patterns: question.patterns || [],
+      response: state.answers[index], result: detail.result,
       latencyMs: detail.latencyMs, timestamp: detail.timestamp
     };
     record_(record);

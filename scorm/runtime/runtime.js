@@ -38,11 +38,6 @@
   };
 
   // Interaction types of our questions: 1.2 RTE 3.4.2.6.3, 2004 RTE 4.2.9.
-  var INTERACTION_TYPES = {
-    single: "choice", multiple: "choice", truefalse: "true-false",
-    numeric: "numeric", text: "fill-in"
-  };
-
   function pad(number, width) {
     var text = String(Math.floor(number));
     while (text.length < width) {
@@ -90,14 +85,18 @@
     return index >= 0 && index < 26 ? String.fromCharCode(97 + index) : String(position);
   }
 
-  function response12(type, values) {
-    if (type === "single" || type === "multiple") {
+  /**
+   * The learner's answer as SCORM 1.2 records it for each interaction type
+   * (RTE 3.4.2.6.4): choice identifiers, t/f, a decimal, or the text.
+   */
+  function response12(interaction, values) {
+    if (interaction === "choice") {
       return values.map(choiceId).join(",");
     }
-    if (type === "truefalse") {
+    if (interaction === "true-false") {
       return values[0] === "true" ? "t" : "f";
     }
-    if (type === "numeric" && real(values[0]) !== null) {
+    if (interaction === "numeric" && real(values[0]) !== null) {
       return real(values[0]); // CMIDecimal: "2,5" as 2.5
     }
     return String(values[0] || "").slice(0, 255);
@@ -124,46 +123,18 @@
       (fraction ? "." + fraction : "");
   }
 
-  /** The number x rounded to 7 decimals as a 2004 real, or null. */
-  function realOf(x) {
-    return isFinite(x) && Math.abs(x) < 1e10 ? real(x.toFixed(7)) : null;
-  }
-
-  function response2004(type, values) {
-    if (type === "single" || type === "multiple") {
+  /** The learner's answer as SCORM 2004 records it (RTE 4.2.9.2), per interaction type. */
+  function response2004(interaction, values) {
+    if (interaction === "choice") {
       return values.map(choiceId).join("[,]");
     }
-    if (type === "truefalse") {
+    if (interaction === "true-false") {
       return values[0] === "true" ? "true" : "false";
     }
-    if (type === "numeric") {
+    if (interaction === "numeric") {
       return real(values[0]);
     }
     return String(values[0] || "");
-  }
-
-  /**
-   * Correct-response patterns: 1.2 RTE 3.4.2.6.5, 2004 RTE 4.2.9.1 (at most 5 for fill-in).
-   * A 2004 numeric pattern is the range answer +- tolerance; 1.2 has no ranges.
-   */
-  function patterns(version, type, correct, tolerance) {
-    var format = version === "1.2" ? response12 : response2004;
-    if (!correct.length) {
-      return [];
-    }
-    if (type === "text") {
-      var accepted = correct.slice(0, 5);
-      return version === "1.2" ? accepted.map(function (t) { return t.slice(0, 255); }) :
-        accepted.map(function (t) { return "{case_matters=false}" + t; });
-    }
-    if (type === "numeric" && version === "2004") {
-      var answer = real(correct[0]);
-      var spread = Math.abs(Number(tolerance) || 0);
-      var low = spread && answer !== null ? realOf(Number(answer) - spread) : answer;
-      var high = spread && answer !== null ? realOf(Number(answer) + spread) : answer;
-      return low === null || high === null ? [] : [low + "[:]" + high];
-    }
-    return [format(type, correct)];
   }
 
   function Session(api, version, log) {
@@ -293,10 +264,12 @@
   };
 
   /**
-   * Record one answer as interaction `index`: id, type, response, correct pattern,
+   * Record one answer as interaction `index`: id, type, response, correct patterns,
    * result, latency and (2004) timestamp; false when any of them was refused, at
    * once when the id (and so the index) was. Element order follows the spec's
-   * dependencies: the id and type come first (2004 RTE 4.2.9).
+   * dependencies: the id and type come first (2004 RTE 4.2.9). The interaction type
+   * and the correct-response patterns come from the SCO's configuration, written
+   * from the course model at build time; the page only says what was answered.
    */
   Session.prototype.interaction = function (index, detail) {
     var base = "cmi.interactions." + index + ".";
@@ -308,14 +281,13 @@
     if (!this.setRaw(base + "id", detail.id)) {
       return false; // the index is refused (out of order, or over the LMS's limit)
     }
-    var ok = this.setRaw(base + "type", INTERACTION_TYPES[detail.type] || "other");
+    var ok = this.setRaw(base + "type", detail.interaction || "other");
     var self = this;
-    var correct = patterns(this.version, detail.type, detail.correct || [], detail.tolerance);
-    correct.forEach(function (p, i) {
+    (detail.patterns || []).forEach(function (p, i) {
       ok = self.setRaw(base + "correct_responses." + i + ".pattern", p) && ok;
     });
-    var response = v12 ? response12(detail.type, detail.response) :
-      response2004(detail.type, detail.response);
+    var response = v12 ? response12(detail.interaction, detail.response) :
+      response2004(detail.interaction, detail.response);
     if (response !== null) { // a typed "abc" to a numeric question has no 2004 form
       ok = this.setRaw(base + (v12 ? "student_response" : "learner_response"), response) && ok;
     }
@@ -331,14 +303,12 @@
   global.ScormRuntime = {
     Session: Session,
     ELEMENTS: ELEMENTS,
-    INTERACTION_TYPES: INTERACTION_TYPES,
     timespan12: timespan12,
     duration2004: duration2004,
     time12: time12,
     timestamp2004: timestamp2004,
     response12: response12,
     response2004: response2004,
-    patterns: patterns,
     real: real
   };
 })(this);
