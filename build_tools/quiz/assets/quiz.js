@@ -15,15 +15,14 @@
  *       saved answers of the page; this script restores them and shows their
  *       feedback (restoring does not call answer() or testResult() again).
  *   CourseHost.answer(detail) on every checked answer, detail =
- *       {pageId, id, type, response: string[], correct: string[], tolerance: number,
- *        result: "correct" | "incorrect", latencyMs: number,
- *        timestamp: ISO 8601 string, isTest: boolean}
- *       response/correct: option positions "0", "1"... (single, multiple),
- *       "true"/"false" (truefalse), or the typed text/number (numeric, text;
- *       correct lists every accepted text; a numeric answer is right within
- *       +- tolerance, 0 for other types). Typed answers are at most
- *       TEXT_MAX_LENGTH (60) / NUMBER_MAX_LENGTH (16) characters
- *       (build_tools/quiz/limits.py).
+ *       {pageId, id, type, response: string[], result: "correct" | "incorrect",
+ *        latencyMs: number, timestamp: ISO 8601 string, isTest: boolean}
+ *       response: option positions "0", "1"... (single, multiple), "true"/"false"
+ *       (truefalse), or the typed text/number (numeric, text). Typed answers are at
+ *       most TEXT_MAX_LENGTH (60) / NUMBER_MAX_LENGTH (16) characters
+ *       (build_tools/quiz/limits.py). The page reports only what was answered: the
+ *       correct responses the LMS records are in the launcher's configuration,
+ *       written from the course model (build_tools/questions/).
  *   CourseHost.testResult(detail) when every question of a test page has been
  *       answered, detail = {pageId, moduleId, raw, min: 0, max, passMark, passed}
  *       (raw and max count questions; passMark is a percent).
@@ -278,9 +277,7 @@
     answers[q.id] = values;
     store.save(answers);
     callHost("answer", {
-      pageId: info.pageId, id: q.id, type: q.type, response: values.slice(),
-      correct: (q.key.correct || []).slice(),
-      tolerance: q.type === "numeric" ? Number(q.key.tolerance) || 0 : 0, result: result,
+      pageId: info.pageId, id: q.id, type: q.type, response: values.slice(), result: result,
       latencyMs: Math.max(0, Math.round(now() - (q.started === null ? loadedAt : q.started))),
       timestamp: new Date().toISOString(), isTest: info.isTest
     });
