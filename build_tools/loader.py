@@ -14,6 +14,7 @@ from pathlib import Path
 from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, split
+from .glossary import Glossary, load_glossary
 from .markdown_source import MarkdownOptions
 from .model import Course, Lesson, Module, Page, PageKind, Question
 from .quiz.parse import parse_page
@@ -74,9 +75,16 @@ class _Reader:
             files={path: path.resolve() if path.is_symlink() else None
                    for path in iter_docs_files(self.docs_dir)},
             folders=tuple(entry.name for entry in self.listdir(self.docs_dir) if entry.is_dir()),
+            glossary=self.glossary(),
         )
         self.check_ids(course)
         return course
+
+    def glossary(self) -> Glossary | None:
+        """Read ``glossary.yml``, reporting its problems."""
+        glossary, problems = load_glossary(self.config.root, self.config.languages)
+        self.diagnostics += problems
+        return glossary
 
     def entries(self, dir_uri: str, *, is_dir: bool) -> list[str]:
         """Return numbered names under ``dir_uri`` found in any language, sorted."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .config import CourseConfig
+    from .glossary import Glossary
     from .markdown_source import MarkdownOptions, MarkdownReader, PageSource
 
 PageKind = Literal["home", "module", "lesson", "test"]
@@ -141,6 +142,8 @@ class Course:
     symbolic link the file it resolves to, else ``None``."""
     folders: tuple[str, ...] = ()
     """The names of the folders at the top of the docs folder (language folders)."""
+    glossary: Glossary | None = None
+    """The course's ``glossary.yml``, when it has one that could be read."""
 
     # ---- Course-level settings: read from ``config``, never copied ----
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, rel, warning
-from ..glossary import Entry, Glossary, Hit, TermFinder, Token, load_glossary
+from ..glossary import Entry, Glossary, Hit, TermFinder, Token
 from ..markdown_text import headings, prose_lines
 from ..model import Course, Page
 from .source import page_body
@@ -29,12 +29,11 @@ NOT_PROSE = re.compile(
 
 def check_glossary(course: Course) -> Iterator[Diagnostic]:
     """Forbidden variants, and translations missing a term their source uses."""
-    glossary, problems = load_glossary(course.root, course.languages)
-    yield from problems
+    glossary = course.glossary  # its own problems are reported by the loader
     if glossary is None:
         return
     finders = {lang: TermFinder(glossary, lang) for lang in course.languages}
-    for lesson in (course.home, *(m.index for m in course.modules), *course.lessons()):
+    for lesson in course.all_lessons():
         hits = {lang: list(finders[lang].find(page_tokens(page, finders[lang])))
                 for lang, page in lesson.pages.items()}
         for lang, page in lesson.pages.items():

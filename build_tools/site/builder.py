@@ -14,7 +14,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..glossary import load_glossary
 from ..mkdocs_run import SiteRun
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
@@ -44,7 +43,7 @@ class LanguageBuild:
         if "toc" in config.markdown_extensions:
             toc = config.mdx_configs.setdefault("toc", {})
             toc["permalink_title"] = self.frame["t"]("Link to this section")
-        glossary, _ = load_glossary(course.root, course.languages)  # checked by course check
+        glossary = course.glossary
         self.glossary_page = (glossary_markdown(glossary, course, lang, self.frame["t"])
                               if glossary else "")
         self.terms = TermLinker(glossary, course, lang) if glossary else None
