@@ -8,7 +8,9 @@ language of a build is known from ``on_pre_build`` on, and
 Our runner (:mod:`build_tools.mkdocs_run`) sets :attr:`CoursePlugin.run`
 before a build: the course model, the one language to build, the dirty flag and
 the progress display. Run by plain ``mkdocs build``, the plugin reads the
-course itself.
+course itself. The plugin has no ``on_startup`` or ``on_shutdown`` hook on
+purpose: MkDocs keeps one process-wide instance of plugins that have one, and
+a build must never see another build's inputs.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
     """Loads the course once per build and gives the pages what they need."""
 
     def __init__(self) -> None:
-        self.is_serve = False
         self.run: SiteRun | None = None
         """The inputs our runner gives the build; ``None`` under plain ``mkdocs``."""
         self.build: SiteRun | None = None
@@ -45,10 +46,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
         self.site: LanguageBuild | None = None
         self.index_sizes: dict[str, int] = {}
         """Search index size in bytes per language, for reports and tests."""
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is ``mkdocs serve``."""
-        self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the course model of this build from the runner (or read it)."""

@@ -38,3 +38,11 @@ def test_dirty_build_renders_only_the_changed_page_in_every_language(minimal: Pa
     assert "Новая строка." in text
     assert text.count('["') == pages_before
     assert "облепиха" in text  # from a page that was not rendered again
+
+
+def test_a_build_leaves_nothing_for_the_next_one(minimal: Path) -> None:
+    from mkdocs.config import load_config
+
+    _run(minimal, minimal / "out")
+    config = load_config(str(minimal / "mkdocs.yml"), site_dir=str(minimal / "other"))
+    assert config.plugins["course"].run is None  # a new plugin, no inputs of the last build
