@@ -71,8 +71,11 @@ def with_questions(course: Course, questions: dict[str, tuple[Question, ...]]) -
     return dataclasses.replace(course, modules=tuple(module(m) for m in course.modules))
 
 
-def write_packages(course: Course, site_dir: Path, dist_dir: Path
+def write_packages(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
                    ) -> tuple[list[WrittenFile], list[Diagnostic]]:
-    """Write both SCORM outputs of ``course`` from a built site; return the zips and problems."""
-    result = write_outputs(course, site_dir, dist_dir, outputs=(SCORM12, SCORM2004))
+    """Write both SCORM outputs of ``course`` (in language ``only``, or all) from a built site.
+
+    Returns the zips and the problems found.
+    """
+    result = write_outputs(course, site_dir, dist_dir, lang=only, outputs=(SCORM12, SCORM2004))
     return result.files, result.diagnostics

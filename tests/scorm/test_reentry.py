@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from build_tools.packages import write_packages
 
 from build_tools.loader import load_course
+from tests.scorm.conftest import write_packages
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import (
     NAMES,
@@ -60,8 +60,8 @@ def rules_site(quiz_course: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     assert course is not None
     zips = []
     for variant, rules in VARIANTS.items():
-        config = dataclasses.replace(course.config, **rules)
-        changed = dataclasses.replace(course, id=f"rq-{variant}", config=config)
+        config = dataclasses.replace(course.config, id=f"rq-{variant}", **rules)
+        changed = dataclasses.replace(course, config=config)
         for lang in ("kk", "ru"):
             reports, problems = write_packages(changed, quiz_course / "site", root / "zips",
                                                only=lang)
