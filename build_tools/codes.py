@@ -164,6 +164,10 @@ CODES: dict[str, Code] = {code.name: code for code in (
     Code("quiz-parity", Severity.ERROR,
          "A translation's questions differ from the source language's: ids, order, type, "
          "number of options, correct options."),
+    Code("question-bank", Severity.ERROR,
+         "A question cannot be written to the Moodle XML question banks (grades Moodle "
+         "cannot share out, a long id, an image outside the docs folder, answers that "
+         "differ between languages); the message says which, and how to fix it."),
     Code("scorm-page", Severity.WARNING,
          "The site has no page for a lesson in a language, so that language's SCORM "
          "packages leave it out; translate the page or let the site fall back to another "

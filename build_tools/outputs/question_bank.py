@@ -20,9 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, error, rel
-from ..frontmatter import split
-from ..model import Course, Module
-from ..quiz.parse import parse_page
+from ..model import Course, Module, Page
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 from .moodle_xml import BankQuestion, QuestionWriter, Texts, Unexpressible, category, multilang
 
@@ -111,7 +109,8 @@ def bank_bytes(course: Course, parts: list[ModuleQuestions], lang: str,
     quiz = etree.Element("quiz")
     for found in parts:
         names = [_title(course.titles, course.id, course.languages, lang),
-                 _title({code: found.module.title(code) for code in course.languages},
+                 _title({code: course.title_of(found.module.index, code)
+                         for code in course.languages},
                         found.module.id, course.languages, lang)]
         quiz.append(category(names, f"{course.id}-{found.module.id}-{lang}"))
         for qid in found.ids:
@@ -122,8 +121,7 @@ def bank_bytes(course: Course, parts: list[ModuleQuestions], lang: str,
 
 
 def collect(course: Course) -> Iterator[ModuleQuestions]:
-    """Yield every module's questions, read with the one quiz parser."""
-    parsed: dict[Path, list[BankQuestion]] = {}
+    """Yield every module's questions, from the course model."""
     for module in course.modules:
         found = ModuleQuestions(module)
         for lesson in (module.index, *module.lessons):
@@ -131,9 +129,7 @@ def collect(course: Course) -> Iterator[ModuleQuestions]:
                 page = course.fallback_for(lesson, lang)
                 if page is None:
                     continue
-                if page.path not in parsed:
-                    parsed[page.path] = list(_read(page.path, lesson.kind == "test"))
-                for question in parsed[page.path]:
+                for question in _bank_questions(page, lesson.kind == "test"):
                     if question.id not in found.versions:
                         found.ids.append(question.id)
                         found.versions[question.id] = {}
@@ -141,13 +137,10 @@ def collect(course: Course) -> Iterator[ModuleQuestions]:
         yield found
 
 
-def _read(path: Path, is_test: bool) -> Iterator[BankQuestion]:
-    source = split(path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
-    quizzes, _ = parse_page(source.body, source.body_line)  # the loader reported problems
-    for quiz in quizzes:
-        q = quiz.question
-        yield BankQuestion(q.id, q.type, q.prompt, quiz.intro, q.options, q.correct, q.answer,
-                           q.tolerance, quiz.feedback, quiz.explanation, path, q.line, is_test)
+def _bank_questions(page: Page, is_test: bool) -> Iterator[BankQuestion]:
+    for q in page.questions:
+        yield BankQuestion(q.id, q.type, q.prompt, q.intro, q.options, q.correct, q.answer,
+                           q.tolerance, q.feedback, q.explanation, page.path, q.line, is_test)
 
 
 def _title(titles: Mapping[str, str], fallback: str, languages: tuple[str, ...],

@@ -44,9 +44,7 @@ def test_without_site_the_site_folder_is_left_alone(tmp_path: Path) -> None:
     ("outputs: []\n",
      "course.yml:{line}: error: 'outputs' must list some of 'site', 'scorm12', 'scorm2004', "
      "'question_bank', got [] [config]"),
-    ("validation:
-  image_alt: warning
-",
+    ("validation:\n  image_alt: warning\n",
      "course.yml:{line}: error: 'validation' names 'image_alt', which is not a diagnostic "
      "code; did you mean 'image-alt'? the codes are listed in the author's guide [config]"),
     ('scorm:\n  versions: ["2004"]\n',
