@@ -7,16 +7,15 @@ language folder (``01-mandela-rules/01-origins.md``), ``*_path`` is a
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .config import CourseConfig
     from .glossary import Glossary
-    from .markdown_source import MarkdownOptions, MarkdownReader, PageSource
+    from .markdown_source import MarkdownOptions, PageSource
 
 PageKind = Literal["home", "module", "lesson", "test"]
 QuestionType = str
@@ -206,29 +205,40 @@ class Course:
         for lesson in self.all_lessons():
             yield from lesson.pages.values()
 
-    @functools.cached_property
-    def _pages_by_path(self) -> dict[Path, Page]:
-        return {page.path: page for page in self.all_pages()}
+    def __post_init__(self) -> None:
+        # Work done on first use (rendered pages, the path index). Present from the start
+        # so the object never grows while a language process is being sent a copy of it.
+        object.__setattr__(self, "_cache", {})
 
-    @functools.cached_property
-    def _sources(self) -> tuple[MarkdownReader, dict[Path, PageSource]]:
-        from .markdown_source import MarkdownReader
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the cache: a language process builds its own."""
+        return {key: value for key, value in self.__dict__.items() if key != "_cache"}
 
-        return MarkdownReader(self.markdown), {}
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        object.__setattr__(self, "_cache", {})
 
     def source(self, page: Page) -> PageSource:
         """Return the links, images and anchors Python-Markdown finds in ``page``.
 
         Converted on first use and kept for the life of this model.
         """
-        reader, done = self._sources
+        from .markdown_source import MarkdownReader
+
+        cache: dict[str, Any] = self.__dict__["_cache"]
+        reader = cache.get("reader") or cache.setdefault("reader", MarkdownReader(self.markdown))
+        done: dict[Path, PageSource] = cache.setdefault("sources", {})
         if page.path not in done:
             done[page.path] = reader.read(page.body, page.body_line, page.questions)
         return done[page.path]
 
     def page_at(self, path: Path) -> Page | None:
         """Return the page read from the file ``path``, if it is one of the course."""
-        return self._pages_by_path.get(path)
+        cache: dict[str, Any] = self.__dict__["_cache"]
+        if "pages" not in cache:
+            cache["pages"] = {page.path: page for page in self.all_pages()}
+        found: Page | None = cache["pages"].get(path)
+        return found
 
     def fallback_for(self, lesson: Lesson, lang: str) -> Page | None:
         """Return the page shown for ``lang``: its own, or the first one in fallback order.

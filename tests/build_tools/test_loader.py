@@ -39,3 +39,14 @@ def test_a_translation_without_kind_test_keeps_the_module_test(minimal: Path) ->
     test = course.modules[0].test
     assert test is not None and test.id == "ba-02"
     assert test.pages["ru"].kind == "lesson" and test.pages["en"].kind == "test"
+
+
+def test_the_model_travels_to_a_process_without_its_cache(minimal: Path) -> None:
+    import pickle
+
+    course, _ = load_course(minimal)
+    assert course is not None
+    page = course.modules[0].lessons[0].pages["en"]
+    anchors = course.source(page).anchors  # fills the cache
+    copy = pickle.loads(pickle.dumps(course))
+    assert copy.__dict__["_cache"] == {} and copy.source(page).anchors == anchors
