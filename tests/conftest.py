@@ -97,3 +97,15 @@ def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built_course(minimal_built: Path, tmp_path: Path) -> Path:
     """A fresh, writable copy of the built minimal course, outputs included."""
     return Path(shutil.copytree(minimal_built, tmp_path / "course", symlinks=True))
+
+
+@pytest.fixture(scope="session")
+def sample_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own course after one ``course build`` (``site/`` and ``dist/``).
+
+    Shared by the whole session: tests read it, never change it.
+    """
+    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
+    result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    return root

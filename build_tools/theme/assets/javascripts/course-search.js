@@ -314,7 +314,17 @@
 
   // ---- Opening, closing and the keyboard ---------------------------------
 
+  // The control that had focus when search opened: focus goes back to it
+  // when search closes with Escape.
+  Search.prototype.remember = function () {
+    var active = document.activeElement;
+    if (active && active !== document.body && !this.root.contains(active)) {
+      this.opener = active;
+    }
+  };
+
   Search.prototype.open = function () {
+    this.remember();
     if (!this.toggle.checked) {
       this.toggle.checked = true;
       this.toggle.dispatchEvent(new Event("change"));
@@ -329,6 +339,27 @@
       this.toggle.dispatchEvent(new Event("change"));
     }
     this.input.blur();
+  };
+
+  function visible(el) {
+    return !!el && el.isConnected && el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== "hidden";
+  }
+
+  // Escape: close, and give focus back to the control that opened search, or
+  // to the search field where it stays on screen (wide screens), or to the
+  // header's search button (phones). Focusing the field must not reopen search.
+  Search.prototype.dismiss = function () {
+    var opener = this.opener;
+    this.opener = null;
+    this.close();
+    var button = document.querySelector("label.md-header__button[for='__search']");
+    var target = [opener, this.input, button].filter(visible)[0];
+    if (target) {
+      this.quiet = target === this.input;
+      target.focus();
+      this.quiet = false;
+    }
   };
 
   Search.prototype.links = function () {
@@ -361,7 +392,7 @@
     }
     if (event.key === "Escape") {
       event.preventDefault();
-      this.close();
+      this.dismiss();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       this.move(event.key === "ArrowDown" ? 1 : -1);
@@ -376,10 +407,13 @@
     var self = this;
     document.addEventListener("keydown", function (e) { self.onKey(e); }, true);
     this.toggle.addEventListener("change", function () {
-      if (self.toggle.checked) { self.input.focus(); self.load(); }
+      if (self.toggle.checked) { self.remember(); self.input.focus(); self.load(); }
     });
-    this.input.addEventListener("focus", function () { self.open(); });
-    this.input.addEventListener("input", function () { self.run(); });
+    this.input.addEventListener("focus", function () { if (!self.quiet) self.open(); });
+    this.input.addEventListener("input", function () {
+      if (!self.toggle.checked) self.open();
+      self.run();
+    });
     this.input.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.input.form.addEventListener("reset", function () {
       setTimeout(function () { self.run(); self.input.focus(); }, 0);
