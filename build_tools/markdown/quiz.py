@@ -38,11 +38,11 @@ from ..quiz.parse import CHOICE_TYPES, Problem, Quiz, QuizSyntaxError, build_qui
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",
     "Choose an answer first.", "Enter an answer first.", "Enter a number.",
-    "Your score: {n} of {m}", "Passed", "Not passed", "Pass mark: {percent}%",
-    "Answered {n} of {m}", "Retry the test", "Reset answers",
-    "Your answers on this page were cleared.",
+    "Your score: {score}% ({n} of {m})", "Passed", "Not passed", "Pass mark: {percent}%",
+    "Answered {n} of {m}", "Your answers on this page were cleared.", "Start again",
+    "Clear all your answers on this page and start again?", "Yes, clear my answers", "Cancel",
 )
-"""Every UI string of the quiz script, as msgids of the ``quiz`` catalog domain."""
+"""Every UI string of knowledge checks, as msgids of the ``quiz`` catalog domain."""
 
 
 def encode_key(question_id: str, payload: dict[str, Any]) -> str:
@@ -123,10 +123,16 @@ class _Renderer:
                                       quiz.intro)
         self.inputs(fieldset, quiz, base)
         controls = etree.SubElement(fieldset, "div", {"class": "quiz-controls"})
-        button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check"})
+        # UI strings carry the site's language: on a page shown in another
+        # language (fallback), the content around them has that one.
+        button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check",
+                                                       "lang": self.lang})
         button.text = self.t("Check")
+        # The verdict, the chosen options' notes and the explanation go here
+        # together (quiz.js), so a screen reader reads them once, in one go.
         etree.SubElement(fieldset, "div", {"class": "quiz-feedback", "role": "status",
-                                           "aria-live": "polite"}).text = AtomicString("")
+                                           "aria-live": "polite", "aria-atomic": "true"}
+                         ).text = AtomicString("")
         self.reveal(fieldset, quiz)
 
     def inputs(self, fieldset: etree.Element, quiz: Quiz, base: str) -> None:
@@ -146,11 +152,13 @@ class _Renderer:
             etree.SubElement(option, "input", {"type": kind, "id": f"{base}-{value}",
                                                "name": base, "value": value})
             label = etree.SubElement(option, "label", {"for": f"{base}-{value}"})
+            if question.type == "truefalse":
+                label.set("lang", self.lang)
             label.text = label_text
 
     def free_answer(self, fieldset: etree.Element, qtype: str, base: str) -> None:
         box = etree.SubElement(fieldset, "div", {"class": "quiz-answer"})
-        label = etree.SubElement(box, "label", {"for": f"{base}-answer"})
+        label = etree.SubElement(box, "label", {"for": f"{base}-answer", "lang": self.lang})
         label.text = self.t("Your answer")
         attrs = {"type": "text", "id": f"{base}-answer", "name": base, "autocomplete": "off",
                  "spellcheck": "false", "autocapitalize": "off"}
@@ -218,18 +226,32 @@ class QuizPage(Treeprocessor):
         })
         etree.SubElement(page, "div", {"class": "quiz-summary", "role": "status",
                                        "aria-live": "polite"}).text = AtomicString("")
-        controls = etree.SubElement(page, "div", {"class": "quiz-page-controls"})
-        buttons = (("quiz-retry", "Retry the test"), ("quiz-reset", "Reset answers"))
-        for css, msgid in buttons[0 if config["test"] else 1:]:
-            button = etree.SubElement(controls, "button", {"type": "button", "class": css})
-            if css == "quiz-retry":
-                button.set("hidden", "hidden")
-            button.text = AtomicString(gettext(lang, "quiz", msgid))
+        self.start_again(page, lang)
         strings = {msgid: gettext(lang, "quiz", msgid) for msgid in STRINGS}
         script = etree.SubElement(page, "script", {"type": "application/json",
                                                    "class": "quiz-strings"})
         script.text = AtomicString(json.dumps(strings, ensure_ascii=False, sort_keys=True)
                                    .replace("<", "\\u003c"))
+
+
+    def start_again(self, page: etree.Element, lang: str) -> None:
+        """One "start again" button, shown once something is answered, that asks first."""
+        def t(msgid: str) -> AtomicString:
+            return AtomicString(gettext(lang, "quiz", msgid))
+
+        controls = etree.SubElement(page, "div", {"class": "quiz-page-controls"})
+        button = etree.SubElement(controls, "button", {
+            "type": "button", "class": "quiz-restart", "hidden": "hidden",
+            "aria-expanded": "false", "aria-controls": "quiz-confirm"})
+        button.text = t("Start again")
+        confirm = etree.SubElement(controls, "div", {
+            "class": "quiz-confirm", "id": "quiz-confirm", "role": "group",
+            "aria-labelledby": "quiz-confirm-question", "hidden": "hidden"})
+        question = etree.SubElement(confirm, "p", {"id": "quiz-confirm-question"})
+        question.text = t("Clear all your answers on this page and start again?")
+        for css, msgid in (("quiz-confirm-yes", "Yes, clear my answers"),
+                           ("quiz-confirm-no", "Cancel")):
+            etree.SubElement(confirm, "button", {"type": "button", "class": css}).text = t(msgid)
 
 
 class QuizExtension(BlocksExtension):

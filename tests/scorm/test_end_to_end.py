@@ -253,7 +253,8 @@ def test_module_test_failed_then_retried(browser: Any, lms_site: str, version: s
         assert (lms.get("cmi.completion_status"), lms.get("cmi.success_status")) == (
             "incomplete", "failed")
     # Retry: the answers are cleared in the page and in the LMS's suspend data.
-    lms.content().click(".quiz-retry")
+    lms.content().click(".quiz-restart")
+    lms.content().click(".quiz-confirm-yes")
     assert shown(lms.content(), "sf-test-q1")["checked"] == []
     choose(lms.content(), "sf-test-q1", "1")
     cmi = lms.quit()

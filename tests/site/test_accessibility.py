@@ -109,10 +109,10 @@ def test_pages_at_phone_width(tab: Page, sample_site: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize("state", ["answered", "passed", "failed"])
+@pytest.mark.parametrize("state", ["answered", "passed", "failed", "start-again"])
 def test_module_test_states(tab: Page, sample_site: Path, state: str,
                             size: dict[str, int]) -> None:
-    prefix = PREFIXES[["answered", "passed", "failed"].index(state)]
+    prefix = PREFIXES[["answered", "passed", "failed", "start-again"].index(state) % 3]
     open_page(tab, sample_site / (prefix + TEST_PAGE), size)
     tab.evaluate("localStorage.clear()")
     tab.reload()
@@ -123,6 +123,9 @@ def test_module_test_states(tab: Page, sample_site: Path, state: str,
         expect(summary).to_have_attribute("data-kind", "passed")
     elif state == "failed":
         expect(summary).to_have_attribute("data-kind", "failed")
+    elif state == "start-again":
+        tab.locator(".quiz-restart").click()
+        expect(tab.locator(".quiz-confirm")).to_be_visible()
     assert axe_violations(tab) == []
     tab.evaluate("localStorage.clear()")
 
@@ -182,3 +185,11 @@ def test_scorm_launcher(tab: Page, sample_course: Path, tmp_path: Path, package:
     assert axe_violations(tab) == []
     frame = next(f for f in tab.frames if f.parent_frame is not None)
     assert axe_violations(frame) == []
+    # The frame is named after the page it shows, in the package's language.
+    titles = tab.evaluate("ScoLauncher.config.pages.map(p => p.title)")
+    lang = package.split("_")[2]
+    assert tab.evaluate("document.documentElement.lang") == lang
+    expect(tab.locator("#sco-frame")).to_have_attribute("title", titles[0])
+    tab.evaluate("ScoLauncher.show(1)")
+    expect(tab.locator("#sco-frame")).to_have_attribute("title", titles[1])
+    expect(content.locator("html")).to_have_attribute("lang", lang)
