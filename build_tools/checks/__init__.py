@@ -20,7 +20,7 @@ from .files import (
 )
 from .glossary import check_glossary
 from .links import check_images, check_links
-from .quiz import check_quiz_ids, check_quiz_parity
+from .quiz import check_quiz_explanations, check_quiz_ids, check_quiz_parity
 from .source import clear_cache
 from .symlinks import check_symlinks
 from .translations import check_section_count, check_source_hash, check_translation_layout
@@ -41,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     check_source_hash,
     check_quiz_ids,
     check_quiz_parity,
+    check_quiz_explanations,
     check_glossary,
 )
 """Every check, in the order they run."""
