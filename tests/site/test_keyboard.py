@@ -144,7 +144,8 @@ def test_wide_table_on_a_phone_scrolls_from_the_keyboard(tab: Page, sample_site:
     assert "inset" in box.evaluate("e => getComputedStyle(e).boxShadow")
     box.focus()
     tab.keyboard.press("ArrowRight")
-    assert box.evaluate("e => e.scrollLeft") > 0
+    # Chromium scrolls smoothly: wait for the scroll to happen.
+    tab.wait_for_function("() => document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")
     expect(box).to_have_attribute("data-course-scroll", re.compile(r"^left"))
     box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
     expect(box).to_have_attribute("data-course-scroll", "left")
