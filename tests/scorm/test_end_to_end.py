@@ -34,6 +34,7 @@ from tests.scorm.trainee import (
     resume_data,
     set_values,
     shown,
+    start_again,
     take_test,
     type_answer,
 )
@@ -254,8 +255,7 @@ def test_module_test_failed_then_retried(browser: Any, lms_site: str, version: s
         assert (lms.get("cmi.completion_status"), lms.get("cmi.success_status")) == (
             "incomplete", "failed")
     # Retry: the answers are cleared in the page and in the LMS's suspend data.
-    lms.content().click(".quiz-restart")
-    lms.content().click(".quiz-confirm-yes")
+    start_again(lms.content())
     assert shown(lms.content(), "sf-test-q1")["checked"] == []
     choose(lms.content(), "sf-test-q1", "1")
     cmi = lms.quit()
