@@ -69,6 +69,12 @@ def open_page(tab: Page, path: Path, size: dict[str, int] = DESKTOP) -> None:
         expect(tab.locator("html.quiz-ready")).to_have_count(1)
 
 
+def wait_for_search(tab: Page) -> None:
+    """Wait until the search box has faded in: axe measures colours as painted."""
+    tab.wait_for_function("""() => ['.md-search__inner', '.md-search__output'].every(
+        s => getComputedStyle(document.querySelector(s)).opacity === '1')""")
+
+
 def answer_all(tab: Page, right: bool, limit: int = 1000) -> None:
     """Answer the first ``limit`` questions of the page, all right or all wrong."""
     for question in tab.locator(".quiz[data-quiz-id]").all()[:limit]:
@@ -148,6 +154,7 @@ def test_search_with_results(tab: Page, sample_site: Path, prefix: str, query: s
     tab.keyboard.press("/")
     tab.locator("[data-course-search-input]").fill(query)
     expect(tab.locator(".md-search-result__item mark").first).to_be_visible()
+    wait_for_search(tab)
     assert axe_violations(tab) == []
 
 
@@ -158,6 +165,7 @@ def test_search_with_results_in_another_language(tab: Page, built: BuiltSite,
     tab.keyboard.press("/")
     tab.locator("[data-course-search-input]").fill("ережелерді")
     expect(tab.locator(".course-search__lang")).to_be_visible()
+    wait_for_search(tab)
     assert axe_violations(tab) == []
 
 
