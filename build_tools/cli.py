@@ -31,7 +31,8 @@ def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
 def summary(diagnostics: list[Diagnostic]) -> str:
     """Return ``N error(s), M warning(s)``."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    return f"{errors} error(s), {warnings} warning(s)"
 
 
 def guarded(func: F) -> F:

@@ -18,6 +18,8 @@ class Severity(enum.Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Worth knowing, not a problem: never fails a build, not even with ``--strict``."""
     IGNORE = "ignore"
 
 

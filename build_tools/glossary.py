@@ -15,7 +15,7 @@ or source the term comes from::
         definition: …
 
 Terms match in any inflection: every word is reduced to its stem by the
-language's stemmer (:mod:`build_tools.stemming`), and a term matches where the
+language's search rules (:mod:`build_tools.lang.search`), and a term matches where the
 stems of its words follow one another in the text.
 """
 
@@ -31,7 +31,7 @@ from typing import NamedTuple
 import yaml
 
 from .diagnostics import Diagnostic, error, rel
-from .stemming import WORD, normalize, stem
+from .lang.search import normalize, rules, stem, words
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"
@@ -233,7 +233,8 @@ class _Reader:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         good = []
         for item in items:
-            if not isinstance(item, yaml.ScalarNode) or not WORD.search(str(item.value)):
+            if not isinstance(item, yaml.ScalarNode) or not any(
+                    c.isalnum() for c in str(item.value)):
                 self.fail(item, f"'{name}.{key}' must list words, got {_shown(item)}")
             else:
                 good.append(" ".join(str(item.value).split()))
@@ -300,7 +301,7 @@ class TermFinder:
                 continue
             phrases = [(p, True) for p in forms.approved] + [(p, False) for p in forms.avoid]
             for phrase, approved in phrases:
-                keys = _words(phrase) if forms.exact else _stems(phrase, lang)
+                keys = _words(phrase, lang) if forms.exact else _stems(phrase, lang)
                 index = self._by_word if forms.exact else self._by_stem
                 index.setdefault(keys[0], []).append(
                     _Phrase(keys, forms.exact, entry, phrase, approved))
@@ -308,8 +309,8 @@ class TermFinder:
     def tokens(self, text: str, line: int = 1) -> list[Token]:
         """Return the words of one line of ``text``."""
         lang = self.lang
-        return [Token(*_keys(m.group(), lang), line, m.start() + 1, m.group())
-                for m in WORD.finditer(text)]
+        return [Token(*_keys(word, lang), line, start + 1, word)
+                for start, word in rules(lang).spans(text)]
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Hit]:
         """Yield every match in ``tokens``, left to right, never overlapping."""
@@ -354,15 +355,15 @@ class _Phrase:
 @cache
 def _keys(word: str, lang: str) -> tuple[str, str]:
     """The stem and the lower-cased form of ``word``: what terms are matched on."""
-    return stem(word, lang), normalize(word)
+    return stem(lang, word), normalize(lang, word)
 
 
 def _stems(phrase: str, lang: str) -> tuple[str, ...]:
-    return tuple(stem(word, lang) for word in WORD.findall(phrase))
+    return tuple(stem(lang, word) for word in words(lang, phrase))
 
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(normalize(word) for word in WORD.findall(phrase))
+def _words(phrase: str, lang: str) -> tuple[str, ...]:
+    return tuple(normalize(lang, word) for word in words(lang, phrase))
 
 
 def _shown(node: yaml.Node) -> str:

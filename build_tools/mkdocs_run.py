@@ -7,8 +7,10 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .checks.files import config_line
+from .config import load_config as load_course_config
 from .diagnostics import BuildFailed, Diagnostic, error
 
 MKDOCS_CONFIG = "mkdocs.yml"
@@ -25,7 +27,6 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
         BuildFailed: MkDocs rejected the configuration or aborted the build.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     config_file = root / MKDOCS_CONFIG
     if not config_file.is_file():
@@ -33,10 +34,48 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
                                  "site needs it", "config")])
     with mkdocs_log() as captured, dirty_flag(dirty):
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir))
-            build(config, dirty=dirty)
+            build(mkdocs_config(root, site_dir), dirty=dirty)
         except Exception as exc:  # YAML errors and plugin crashes surface here too
             raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
+
+
+def mkdocs_config(root: Path, site_dir: Path) -> Any:
+    """Load ``root/mkdocs.yml`` for a build into ``site_dir``, completed from course.yml.
+
+    The languages are declared in course.yml only: the i18n plugin's
+    ``languages`` (each named in itself, the default one marked) and
+    ``theme.language`` are derived from it, unless ``mkdocs.yml`` sets them.
+    """
+    from mkdocs.config import load_config
+
+    config_file = root / MKDOCS_CONFIG
+    return load_config(str(config_file), site_dir=str(site_dir),
+                       **_course_settings(root, config_file))
+
+
+def _course_settings(root: Path, config_file: Path) -> dict[str, Any]:
+    """Return the ``plugins`` and ``theme`` settings of ``mkdocs.yml`` with the languages."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from .lang.letters import endonym
+
+    course, _ = load_course_config(root)
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except Exception:  # noqa: BLE001 - MkDocs reads the file next and reports the problem
+        return {}
+    if course is None or not isinstance(raw, dict):
+        return {}
+    languages = [{"locale": code, "default": code == course.default_language,
+                  "name": endonym(code), "build": True} for code in course.languages]
+    plugins = [
+        {name: {"languages": languages, **(options or {})} if name == "i18n" else options
+         for name, options in entry.items()} if isinstance(entry, dict) else entry
+        for entry in raw.get("plugins") or []]
+    theme = raw.get("theme")
+    theme = {"language": course.default_language, **theme} if isinstance(theme, dict) else theme
+    return {"plugins": plugins, "theme": theme}
 
 
 def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:

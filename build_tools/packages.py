@@ -36,7 +36,7 @@ from scorm.validate import validate_manifest
 
 from .diagnostics import Diagnostic, error, rel, warning
 from .glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
-from .i18n import gettext
+from .i18n import gettext, ui_language
 from .model import Course, Module
 from .package_html import css_references, rewrite_page, strip_source_map
 
@@ -164,7 +164,8 @@ class _Builder:
         if scope != "course":  # the LMS lists module packages by title: name the course too
             title = f"{title} — {scos[0].title}"
         org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
-        labels = {key: gettext(lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
+        ui_lang = ui_language(lang, "scorm", self.course.fallback)
+        labels = {key: gettext(ui_lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
         labels["decimal"] = get_decimal_symbol(lang)
         package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
                           tuple(scos), files, labels)

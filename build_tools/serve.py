@@ -23,7 +23,7 @@ from typing import Any
 from .config import CONFIG_NAME
 from .diagnostics import BuildFailed, Diagnostic, error, has_errors, io_diagnostic
 from .loader import load_course_cached
-from .mkdocs_run import MKDOCS_CONFIG, dirty_flag, mkdocs_failure, mkdocs_log
+from .mkdocs_run import MKDOCS_CONFIG, dirty_flag, mkdocs_config, mkdocs_failure, mkdocs_log
 from .pipeline import check_course
 
 Echo = Callable[[str], None]
@@ -56,9 +56,7 @@ class _Preview:
 
     def config(self) -> Any:
         """Load ``mkdocs.yml`` afresh, pointed at the preview folder."""
-        from mkdocs.config import load_config
-
-        config = load_config(str(self.root / MKDOCS_CONFIG), site_dir=str(self.site_dir))
+        config = mkdocs_config(self.root, self.site_dir)
         config.site_url = self.url
         return config
 

@@ -19,6 +19,7 @@ from .files import (
     check_title_heading,
 )
 from .glossary import check_glossary
+from .languages import check_fonts, check_search_rules, check_ui_catalogs
 from .links import check_images, check_links
 from .quiz import check_quiz_explanations, check_quiz_ids, check_quiz_parity
 from .source import clear_cache
@@ -43,6 +44,9 @@ CHECKS: tuple[Check, ...] = (
     check_quiz_parity,
     check_quiz_explanations,
     check_glossary,
+    check_ui_catalogs,
+    check_fonts,
+    check_search_rules,
 )
 """Every check, in the order they run."""
 

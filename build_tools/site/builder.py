@@ -80,7 +80,7 @@ class LanguageBuild:
         url = page.file.dest_uri.removeprefix(self.frame["prefix"])
         self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
-            return wrap_fallback(html, self.lang, content_lang)
+            return wrap_fallback(html, self.frame["ui_lang"], content_lang)
         return self.terms.link(html, page.file.dest_uri) if self.terms else html
 
     def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
