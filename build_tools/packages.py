@@ -190,7 +190,8 @@ class _Builder:
         own = self.add_page(href, frozenset({href}), files, theme)
         resources.append(Resource(GLOSSARY_RESOURCE, tuple(dict.fromkeys(own)), href=href,
                                   dependencies=(ASSETS_RESOURCE,)))
-        items.append(Item("ITEM-glossary", gettext(lang, "site", "Glossary"), GLOSSARY_RESOURCE,
+        ui_lang = ui_language(lang, "site", self.course.fallback)
+        items.append(Item("ITEM-glossary", gettext(ui_lang, "site", "Glossary"), GLOSSARY_RESOURCE,
                           tracked=False))
 
     def page(self, href: str, pages: frozenset[str]) -> tuple[bytes, set[str]]:
