@@ -42,8 +42,8 @@ VARIANTS = {"best": {}, "last": {"retake": "last"}, "none": {"retake": "none"},
             "pages": {"completion": "pages"}}
 """Packages written for each variant of course.yml's rules (course id ``rq-<variant>``)."""
 RECORDED = {
-    "kk": {True: "Есепке алынған нәтиже: {}%, тест тапсырылды.",
-           False: "Есепке алынған нәтиже: {}%, тест тапсырылмады."},
+    "kk": {True: "Есепке алынған нәтиже: {}%, тесттен өттіңіз.",
+           False: "Есепке алынған нәтиже: {}%, тесттен өте алмадыңыз."},
     "ru": {True: "Засчитанный результат: {}\u00a0%, тест сдан.",
            False: "Засчитанный результат: {}\u00a0%, тест не сдан."},
 }
