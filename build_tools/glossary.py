@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .diagnostics import Diagnostic, error, rel
+from .diagnostics import Diagnostic, error, rel, warning
 from .lang.search import normalize, rules, stem, words
 from .yamlfile import YamlError, load_node
 
@@ -118,7 +118,8 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[Glossary | None
         return None, [error(where, exc.line, str(exc), "glossary")]
     reader = _Reader(where, tuple(languages))
     entries = reader.entries(node)
-    return (None if reader.problems else Glossary(path, entries)), reader.problems
+    errors = [d for d in reader.problems if d.code != "glossary-untranslated"]
+    return (None if errors else Glossary(path, entries)), reader.problems
 
 
 class _Reader:
@@ -138,10 +139,23 @@ class _Reader:
             self.problems.append(error(self.where, line, "expected a mapping of entries, "
                                        "'concept-id:' followed by its languages", "glossary"))
             return ()
+        self.untranslated(node)
         entries = [self.entry(key, value) for key, value in node.value]
         found = tuple(e for e in entries if e is not None)
         self.duplicates(found)
         return found
+
+    def untranslated(self, node: yaml.MappingNode) -> None:
+        """A language with no term at all is a language being added: a warning, not an error."""
+        present = {str(k.value) for _, entry in node.value if isinstance(entry, yaml.MappingNode)
+                   for k, _ in entry.value}
+        missing = tuple(lang for lang in self.languages if lang not in present)
+        for lang in missing:
+            self.problems.append(warning(self.where, None, f"the glossary has no terms in "
+                                         f"'{lang}' yet; its glossary page stays empty and "
+                                         "its pages link no terms until they are added",
+                                         "glossary-untranslated"))
+        self.languages = tuple(lang for lang in self.languages if lang not in missing)
 
     def entry(self, key: yaml.Node, value: yaml.Node) -> Entry | None:
         entry_id = str(key.value)

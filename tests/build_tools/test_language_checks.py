@@ -75,3 +75,19 @@ def test_status_lists_untranslated_ui_catalogs(tmp_path: Path) -> None:
 def test_status_of_the_six_languages_lists_no_ui_catalog(tmp_path: Path) -> None:
     result = run_cli(copy_course("regional", tmp_path / "course"), "status")
     assert "Untranslated UI catalogs" not in result.output
+
+
+def test_the_sample_course_takes_a_new_language_from_course_yml_and_content(
+        tmp_path: Path) -> None:
+    root = copy_course("sample", tmp_path)
+    config = root / "course.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("languages: [kk, ru, en]", "languages: [kk, ru, en, ky]")
+                      .replace("\nlanguages:", "\n  ky: Нельсон Манделанын эрежелери\nlanguages:"),
+                      "utf-8")
+    shutil.copytree(root / "docs" / "ru", root / "docs" / "ky")
+    result = run_cli(root, "check")
+    assert result.exit_code == 0, result.output
+    assert ("glossary.yml: warning: the glossary has no terms in 'ky' yet; its glossary page "
+            "stays empty and its pages link no terms until they are added "
+            "[glossary-untranslated]") in result.output.splitlines()
