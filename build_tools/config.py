@@ -23,8 +23,10 @@ every page seen. Modules without a test always complete on pages."""
 KNOWN_KEYS = (
     "id", "title", "languages", "default_language", "source_language", "fallback",
     "pass_mark", "retake", "completion", "docs_dir", "site_dir", "dist_dir", "validation",
-    "scorm",
+    "scorm", "academy", "version", "handbook",
 )
+HANDBOOK_EDITIONS = ("trainee", "trainer")
+"""The printed handbook's editions: the trainer's adds the answer key."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class CourseConfig:
     severities: dict[str, Severity] = field(default_factory=dict)
     """Per diagnostic code: ``error``, ``warning`` or ``ignore``."""
     scorm_versions: tuple[str, ...] = SCORM_VERSIONS
+    academy: dict[str, str] = field(default_factory=dict)
+    """The institution's name per language, shown on handbook covers."""
+    version: str = ""
+    """The course's edition (``2026.1``), shown on handbook covers."""
+    handbook_editions: tuple[str, ...] = ()
+    """Handbook editions to build into ``dist/``; none unless ``handbook:`` asks."""
 
     @property
     def path(self) -> Path:
@@ -109,6 +117,9 @@ class _Validator:
             dist_dir=self.folder("dist_dir", "dist"),
             severities=self.severities(data.get("validation", {})),
             scorm_versions=self.scorm_versions(data.get("scorm", {})),
+            academy=self.academy(data.get("academy", {}), languages),
+            version=self.version(data.get("version", "")),
+            handbook_editions=self.handbook(data.get("handbook")),
         )
         if not self.diagnostics:
             outputs = {"site_dir": config.site_dir, "dist_dir": config.dist_dir}
@@ -212,6 +223,33 @@ class _Validator:
                       f"got {versions!r}")
             return SCORM_VERSIONS
         return tuple(str(v) for v in versions)
+
+    def academy(self, value: object, languages: tuple[str, ...]) -> dict[str, str]:
+        if isinstance(value, str):
+            return {lang: value for lang in languages}
+        if not isinstance(value, dict) or not all(
+                isinstance(v, str) and v.strip() for v in value.values()):
+            self.fail("academy", "'academy' must be the institution's name, or map languages "
+                      f"to it like 'kk: ...', got {value!r}")
+            return {}
+        return {str(k): str(v) for k, v in value.items()}
+
+    def version(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail("version", f"'version' must be text such as \"2026.1\", got {value!r}")
+            return ""
+        return str(value)
+
+    def handbook(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        editions = value.get("editions", list(HANDBOOK_EDITIONS)) \
+            if isinstance(value, dict) else None
+        if not isinstance(editions, list) or any(e not in HANDBOOK_EDITIONS for e in editions):
+            self.fail("handbook", "'handbook.editions' must list some of "
+                      f"{_quoted(HANDBOOK_EDITIONS)}, got {editions!r}")
+            return ()
+        return tuple(e for e in HANDBOOK_EDITIONS if e in editions)
 
 
 def _quoted(values: tuple[str, ...]) -> str:

@@ -27,6 +27,8 @@ from .urls import module_titles, norm_src_uri, prefix
 log = logging.getLogger("mkdocs.plugins.course")
 
 NOT_FOUND = "404.html"
+CONTENT_MARKER = "data-course-content"
+"""Attribute of the element that holds a built page's content, without the theme's chrome."""
 
 
 class LanguageBuild:
@@ -74,14 +76,18 @@ class LanguageBuild:
         return nav
 
     def page_content(self, html: str, page: Page) -> str:
-        """Index the page and mark fallback content with its language."""
+        """Index the page, mark fallback content with its language and frame the content."""
         content_lang = content_language(page.file, self.lang)
         title = str(page.title or "")
         url = page.file.dest_uri.removeprefix(self.frame["prefix"])
         self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
-            return wrap_fallback(html, self.lang, content_lang)
-        return self.terms.link(html, page.file.dest_uri) if self.terms else html
+            html = wrap_fallback(html, self.lang, content_lang)
+        elif self.terms:
+            html = self.terms.link(html, page.file.dest_uri)
+        # A theme-neutral frame around the page's own content, which outputs
+        # (the printed handbook) take from the built page.
+        return f"<div {CONTENT_MARKER}>{html}</div>"
 
     def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
         """Give the templates our frame and the same page in the other languages."""
