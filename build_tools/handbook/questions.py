@@ -157,8 +157,13 @@ class QuestionWriter:
                 value += " " + t(self.lang, "(tolerance ± %(tolerance)s)",
                                  tolerance=self.number(str(question.tolerance)))
             return self.labelled("Correct answer", "key-answer", value)
-        accepted = ", ".join(f"{self.quote[0]}{text}{self.quote[1]}" for text in question.answer)
-        return self.labelled("Accepted answers", "key-answer", accepted)
+        paragraph = self.labelled("Accepted answers", "key-answer")
+        for index, text in enumerate(question.answer):
+            answer = _span("accepted", f"{self.quote[0]}{text}{self.quote[1]}")
+            answer.tail = ", " if index < len(question.answer) - 1 else None
+            paragraph.append(answer)
+        paragraph[0].tail = " "
+        return paragraph
 
     def number(self, text: str) -> str:
         """Return a number as readers of the language write it (``2,5`` in kk and ru)."""

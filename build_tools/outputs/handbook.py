@@ -70,9 +70,10 @@ class _Language:
 
         reader = ChapterReader(self.course, site_dir, self.lang)
         writer = BookWriter(self.course, self.lang, self.typesetter, reader)
-        sections = [writer.section(module, number)
-                    for number, module in enumerate(self.course.modules, start=1)]
-        self.rendered(self.course.modules[0].index.src_uri)
+        sections = []
+        for number, module in enumerate(self.course.modules, start=1):
+            sections.append(writer.section(module, number))
+            self.rendered(module.index.src_uri)
         home = reader.read(self.course.home, {}, writer.questions.worksheet)
         chapters = [c for s in sections for c in s.chapters] + ([home] if home else [])
         self.diagnostics += reader.diagnostics
@@ -80,7 +81,10 @@ class _Language:
         if has_errors(self.diagnostics):
             return [], self.diagnostics
         editions = self.course.config.handbook_editions
-        keys = [writer.key(section) if "trainer" in editions else None for section in sections]
+        keys = []
+        for section in sections:
+            keys.append(writer.key(section) if "trainer" in editions else None)
+            self.rendered(section.module.index.src_uri)
         reports = []
         for edition in editions:
             reports += self.edition(writer, sections, keys, home, edition)

@@ -16,26 +16,19 @@ from build_tools.loader import load_course
 from build_tools.model import Course
 from build_tools.outputs.handbook import handbook_name
 from build_tools.quiz.parse import Quiz, find_blocks, parse_page
-from tests.conftest import copy_course, run_cli
+from tests.conftest import SAMPLE_EPOCH
 
-EPOCH = "1763596800"  # 2025-11-20
 LANGS = ("kk", "ru", "en")
 PAGE_LABEL = {"kk": r"(\d+)-модуль · (\d+)-бет", "ru": r"Модуль (\d+) · с\. (\d+)",
               "en": r"Module (\d+) · page (\d+)"}
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Course, Path]]:
-    """The sample course after one ``course build`` with ``SOURCE_DATE_EPOCH`` set."""
-    root = copy_course("sample", tmp_path_factory.mktemp("handbook"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        result = run_cli(root, "build")
-    assert result.exit_code == 0, result.output
-    assert "Wrote 30 handbook(s) to dist/" in result.output
-    course, _ = load_course(root)
+def sample(sample_course: Path) -> tuple[Course, Path]:
+    """The sample course's model and its ``dist/`` after the session's one build."""
+    course, _ = load_course(sample_course)
     assert course is not None
-    yield course, root / "dist"
+    return course, sample_course / "dist"
 
 
 def pdf(dist: Path, scope: str, lang: str, edition: str = "trainee") -> Path:
@@ -229,7 +222,7 @@ def test_the_same_sources_give_byte_identical_pdfs(sample: tuple[Course, Path],
               "course, _ = load_course(Path(sys.argv[1])); "
               "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk')")
     subprocess.run([sys.executable, "-c", script, str(course.root), str(tmp_path)], check=True,
-                   env={"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin"})
+                   env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH, "PATH": "/usr/bin:/bin"})
     again = sorted(tmp_path.glob("*.pdf"))
     assert len(again) == 10
     for path in again:
