@@ -227,3 +227,17 @@ def test_the_same_sources_give_byte_identical_pdfs(sample: tuple[Course, Path],
     assert len(again) == 10
     for path in again:
         assert path.read_bytes() == (dist / path.name).read_bytes(), path.name
+
+
+def test_hyphenation_only_where_a_dictionary_exists(sample: tuple[Course, Path]) -> None:
+    course, dist = sample
+    breaks = {}
+    for lang in LANGS:
+        reader = PdfReader(pdf(dist, "course", lang))
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        sources = " ".join(p.path.read_text(encoding="utf-8") for p in course.all_pages()
+                           if p.lang == lang)
+        breaks[lang] = [f"{a}-{b}" for a, b in re.findall(r"(\w+)-\n(\w+)", text)
+                        if f"{a}-{b}" not in sources]
+    assert breaks["kk"] == []  # no Kazakh dictionary: only the author's own hyphens
+    assert len(breaks["ru"]) > 50 and len(breaks["en"]) > 20  # pyphen's dictionaries at work
