@@ -80,6 +80,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          **kwargs: Any) -> str:
         """Count the page for the progress display; give the quiz extension the page's facts."""
+        if self.site:
+            self.site.page_markdown(page)
         if self.config.enabled:
             current().advance()
             if self.course is not None:
