@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import LOCKED_CODES, Diagnostic, Severity, error
+from .frontmatter import source_text
 from .i18n import is_known_language
 from .output_dirs import normalized, placement_problems
 from .yamlfile import YamlDoc, YamlError, load_mapping
 
 CONFIG_NAME = "course.yml"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""An id: always matched whole (``fullmatch``), so no trailing newline slips through."""
 SCORM_VERSIONS = ("1.2", "2004")
 RETAKE_RULES = ("best", "last", "none")
 """What the LMS keeps when a module test is taken again: the best result, the last
@@ -57,6 +60,12 @@ class CourseConfig:
     """The course's edition (``2026.1``), shown on handbook covers."""
     handbook_editions: tuple[str, ...] = ()
     """Handbook editions to build into ``dist/``; none unless ``handbook:`` asks."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line of each key in ``course.yml`` (``title.kk`` for nested ones)."""
+
+    def line(self, key: str) -> int | None:
+        """Return the line of ``key`` (or of its parent key) in ``course.yml``."""
+        return self.lines.get(key) or self.lines.get(key.split(".")[0])
 
     @property
     def path(self) -> Path:
@@ -71,7 +80,7 @@ def load_config(root: Path) -> tuple[CourseConfig | None, list[Diagnostic]]:
         return None, [error(CONFIG_NAME, None, f"no '{CONFIG_NAME}' in '{root}'; run the "
                             "command from the course folder or pass --project", "config")]
     try:
-        doc = load_mapping(path.read_text(encoding="utf-8"))
+        doc = load_mapping(source_text(path.read_text(encoding="utf-8")))
     except UnicodeDecodeError as exc:
         return None, [error(CONFIG_NAME, None, f"not valid UTF-8 ({exc.reason}); save the "
                             "file as UTF-8", "encoding")]
@@ -120,6 +129,7 @@ class _Validator:
             academy=self.academy(data.get("academy", {}), languages),
             version=self.version(data.get("version", "")),
             handbook_editions=self.handbook(data.get("handbook")),
+            lines=self.doc.key_lines,
         )
         if not self.diagnostics:
             outputs = {"site_dir": config.site_dir, "dist_dir": config.dist_dir}
@@ -128,7 +138,7 @@ class _Validator:
         return (None if self.diagnostics else config), self.diagnostics
 
     def course_id(self, value: object) -> str:
-        if not isinstance(value, str) or not ID_RE.match(value):
+        if not isinstance(value, str) or not ID_RE.fullmatch(value):
             self.fail("id", f"'id' must be lowercase letters, digits and '-', got {value!r}")
             return "course"
         return value

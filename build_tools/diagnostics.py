@@ -93,8 +93,9 @@ def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
                  "the file exists and that you may use it", "io")
 
 
-LOCKED_CODES = frozenset({"output"})
-"""Codes whose severity no setting changes: they guard sources and outputs, not style."""
+LOCKED_CODES = frozenset({"output", "symlink", "outside-docs", "script"})
+"""Codes whose severity no setting changes: they guard sources, outputs and learners
+(nothing outside the docs folder is published, no page runs an author's script)."""
 
 
 def apply_severities(
