@@ -49,7 +49,12 @@ def guarded(func: F) -> F:
             if debug and exc.__cause__ is not None:
                 traceback.print_exception(exc.__cause__)
             sys.exit(1)
-        except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            from .console import INTERRUPTED
+
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except OSError as exc:
             if debug:

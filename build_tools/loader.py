@@ -184,6 +184,10 @@ class _Reader:
         title = self.title(path, meta, src_uri)
         if kind != "home":
             self.page_id(path, meta)
+        if kind != "module" and "pass_mark" in meta.data:
+            self.report(path, meta.line("pass_mark"), "'pass_mark' only counts in a module's "
+                        "'index.md', where it sets the pass mark of the module test; move it "
+                        "there", "front-matter")
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:

@@ -35,6 +35,8 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
             build(config, dirty=dirty)
+        except OSError:
+            raise  # a full disk or a locked file: the command names the file, not mkdocs.yml
         except Exception as exc:  # YAML errors and plugin crashes surface here too
             raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
 

@@ -96,7 +96,7 @@ CASES = [
      "the resource 'RES-runtime'; choose another id [reserved-id]"),
     # what the learner's answers may need
     (_append(TEXT_QUIZZES),
-     f"{MODULE}:2: error: module 'ba' can need 5185 characters of suspend_data (40 questions, "
+     f"{MODULE}:2: error: module 'ba' can need 5195 characters of suspend_data (40 questions, "
      "3 pages), over the SCORM 1.2 limit of 4096; split the module, use fewer text questions, "
      "or build only SCORM 2004 with 'scorm: versions: [\"2004\"]' in course.yml "
      "[scorm-suspend]"),
@@ -174,6 +174,9 @@ CASES = [
     (_append(_quiz("    id: inf-q\n    type: numeric\n    answer: 5\n    tolerance: .inf")),
      f"{LESSON}:{L + 6}: error: 'tolerance' of question 'inf-q' must be a number of 0 or more, "
      "got inf [quiz-numeric-answer]"),
+    (_replace(LESSON, "title: Human dignity", "title: Human dignity\npass_mark: 90"),
+     f"{LESSON}:4: error: 'pass_mark' only counts in a module's 'index.md', where it sets the "
+     "pass mark of the module test; move it there [front-matter]"),
     (_append(_quiz("    id: empty-q\n    type: text\n    answer: []")),
      f"{LESSON}:{L + 5}: error: question 'empty-q' is a text question but has answer []; list "
      "the accepted answers, such as 'answer: [\"Mandela\", \"Nelson Mandela\"]' "
