@@ -67,20 +67,21 @@ def run_jobs(func: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
 
 @contextlib.contextmanager
 def _workers_ignore_interrupt() -> Iterator[None]:
-    """Start workers that ignore Ctrl-C from their first instruction on.
+    """Start workers with Ctrl-C blocked from their first instruction on.
 
     The terminal sends Ctrl-C to every process of the build; the main process
-    stops the workers, which would otherwise each print a traceback. An
-    ignored signal stays ignored in the processes started meanwhile.
+    stops the workers, which would otherwise each print a traceback. A blocked
+    signal stays blocked in the processes started meanwhile, and here it stays
+    pending: a Ctrl-C while they start takes effect right after.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

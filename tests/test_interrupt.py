@@ -28,12 +28,11 @@ def test_ctrl_c(built_course: Path, when: str) -> None:
     # The terminal sends Ctrl-C to every process of the command: its process group.
     proc = subprocess.Popen([str(COURSE), "build"], cwd=built_course, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # Once the outputs are staged, or once the language processes write pages.
+    pattern = ".site-new-*" if when == "starting" else ".site-*/**/*.html"
     deadline = time.monotonic() + 60
-    if when == "building":  # once the language processes write their pages
-        while not list(built_course.glob(".site-*/**/*.html")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-    else:
-        time.sleep(1.5)  # importing the pipeline, reading the course
+    while not list(built_course.glob(pattern)) and time.monotonic() < deadline:
+        time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGINT)
     sent = time.monotonic()
     out, err = proc.communicate(timeout=60)

@@ -17,6 +17,9 @@ from ..model import Course
 from ..quiz.parse import START
 from .source import page_body
 
+STRAY_MESSAGE = ("the file is not a page of the course, but MkDocs would publish it outside "
+                 "the navigation and the packages; make it a numbered lesson of a module, or "
+                 "move it out of the docs folder")
 NESTED_QUIZ = re.compile(r"^(?:[ \t]*(?:>|[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*/{3,} *quiz\b",
                          re.IGNORECASE)
 """A ``/// quiz`` header behind a quote marker, a list marker or indentation."""
@@ -25,6 +28,9 @@ NESTED_QUIZ = re.compile(r"^(?:[ \t]*(?:>|[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t
 def check_stray_pages(course: Course) -> Iterator[Diagnostic]:
     """Markdown files under a language folder that are no page of the course."""
     pages = {page.path for page in course.all_pages()}
+    loose = sorted(p for p in course.docs_dir.glob("*.md") if p.is_file() or p.is_symlink())
+    for path in loose:  # beside the language folders
+        yield error(rel(path, course.root), 1, STRAY_MESSAGE, "stray-page")
     for lang in course.languages:
         folder = course.docs_dir / lang
         if not folder.is_dir():
@@ -36,10 +42,7 @@ def check_stray_pages(course: Course) -> Iterator[Diagnostic]:
             if len(parts) == 2 and parts[0] not in ("images", "assets"):
                 continue  # beside the lessons: the loader names the expected file name
             # A file-wide problem: line 1 keeps the GCC form that editors and CI jump to.
-            yield error(rel(path, course.root), 1, "the file is not a page of the course, "
-                        "but MkDocs would publish it outside the navigation and the packages; "
-                        "make it a numbered lesson of a module, or move it out of the docs "
-                        "folder", "stray-page")
+            yield error(rel(path, course.root), 1, STRAY_MESSAGE, "stray-page")
 
 
 def check_nested_quizzes(course: Course) -> Iterator[Diagnostic]:
