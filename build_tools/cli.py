@@ -50,7 +50,12 @@ def guarded(func: F) -> F:
             if debug and exc.__cause__ is not None:
                 traceback.print_exception(exc.__cause__)
             sys.exit(1)
-        except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            from .console import INTERRUPTED
+
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except OSError as exc:
             if debug:
@@ -82,7 +87,7 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 @click.pass_obj
 @guarded
 def build(root: Path, strict: bool) -> None:
-    """Check the sources, then build the site and the SCORM packages."""
+    """Check the sources, then build the site, the SCORM packages and the handbooks."""
     from .pipeline import build_site
 
     started = time.perf_counter()
@@ -99,6 +104,11 @@ def build(root: Path, strict: bool) -> None:
     if result.banks:
         click.echo(f"Wrote {len(result.banks)} Moodle XML question bank(s) to "
                    f"{result.banks[0].parent.name}/", err=True)
+    if result.handbooks:
+        largest = max(result.handbooks, key=lambda r: r.size)
+        click.echo(f"Wrote {len(result.handbooks)} handbook(s) to "
+                   f"{largest.path.parent.name}/, largest {largest.path.name} "
+                   f"({largest.size / 1024:.0f} KB)", err=True)
 
 
 @main.command()

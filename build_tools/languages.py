@@ -1,7 +1,7 @@
-"""Build the site and the packages of every language, one process per language.
+"""Build the site, the packages and the handbooks of every language, one process per language.
 
 Each process builds one language of the site, then that language's packages
-from it, so the cores stay busy from the first page to the last zip. The
+and handbooks from it, so the cores stay busy from the first page to the last zip. The
 default language's process builds straight into the staged site (the site root
 and the shared assets); each other one builds beside it, and its language
 folder is moved in. With one core, or ``COURSE_JOBS=1``, everything runs here
@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic
 from .loader import remember_course
 from .mkdocs_run import run_mkdocs
 from .model import Course
+from .outputs.handbook import write_handbooks
 from .packages import PackageReport, expected_packages, write_packages
 from .parallel import available_jobs, run_jobs
 from .progress import Progress
@@ -31,7 +32,7 @@ Outputs = tuple[list[PackageReport], list[Diagnostic]]
 
 def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
                     meanwhile: Callable[[], None] | None = None) -> Outputs:
-    """Build the site into ``site_dir`` and the packages into ``dist_dir``.
+    """Build the site into ``site_dir`` and the packages and handbooks into ``dist_dir``.
 
     ``meanwhile`` (the content checks) runs while the language processes work,
     or first when there are none; if it raises, its exception is raised.
@@ -40,7 +41,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
         if meanwhile:
             meanwhile()
         run_mkdocs(course.root, site_dir)
-        results = [write_packages(course, site_dir, dist_dir, lang) for lang in course.languages]
+        results = [_outputs(course, site_dir, dist_dir, lang) for lang in course.languages]
         return _merged(results)
     others = [lang for lang in course.languages if lang != course.default_language]
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
@@ -66,7 +67,14 @@ def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path) -
         run_mkdocs(course.root, site_dir)
     finally:
         only.restrict_to(None)
-    return write_packages(course, site_dir, dist_dir, lang)
+    return _outputs(course, site_dir, dist_dir, lang)
+
+
+def _outputs(course: Course, site_dir: Path, dist_dir: Path, lang: str) -> Outputs:
+    """Write one language's packages, then its handbooks, from its built site."""
+    packages, problems = write_packages(course, site_dir, dist_dir, lang)
+    handbooks, more = write_handbooks(course, site_dir, dist_dir, lang)
+    return packages + handbooks, problems + more
 
 
 def _merged(results: list[Outputs]) -> Outputs:

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
-from .frontmatter import FrontMatterError, SourceText, split
+from .frontmatter import FrontMatterError, SourceText, source_text, split
 from .model import Course, Lesson, Module, Page, PageKind, Question
+from .output_dirs import real_path
 from .quiz.parse import parse_page
 from .yamlfile import YamlDoc
 
-NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
+NUMBERED = re.compile(r"([0-9]{2,3})-[a-z0-9][a-z0-9-]*")
+"""A numbered name, matched whole, with ASCII digits only (``\\d`` takes any script's)."""
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
 KINDS = ("lesson", "test")
 
@@ -34,7 +36,8 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
                             "not exist; create it with one folder per language", "layout")]
     reader = _Reader(config, docs_dir)
     course = reader.course()
-    return course, diagnostics + reader.diagnostics
+    # Found while reading, before MkDocs walks the folder: it would follow a loop.
+    return course, diagnostics + reader.diagnostics + symlink_problems(root, docs_dir)
 
 
 class _Reader:
@@ -88,7 +91,7 @@ class _Reader:
             for entry in self.listdir(folder):
                 stem = entry.name if is_dir else entry.name.removesuffix(".md")
                 if entry.is_dir() == is_dir and (is_dir or entry.suffix == ".md"):
-                    if NUMBERED.match(stem):
+                    if NUMBERED.fullmatch(stem):
                         names.add(entry.name)
                     elif is_dir and entry.name not in ("images", "assets"):
                         self.report(entry, None, f"folder '{entry.name}' is not a module: "
@@ -181,6 +184,10 @@ class _Reader:
         title = self.title(path, meta, src_uri)
         if kind != "home":
             self.page_id(path, meta)
+        if kind != "module" and "pass_mark" in meta.data:
+            self.report(path, meta.line("pass_mark"), "'pass_mark' only counts in a module's "
+                        "'index.md', where it sets the pass mark of the module test; move it "
+                        "there", "front-matter")
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:
@@ -208,7 +215,7 @@ class _Reader:
         if page_id is None:
             self.report(path, 1, "front matter has no 'id'; add one such as 'id: mr-01', the "
                         "same in every language", "front-matter")
-        elif not isinstance(page_id, str) or not ID_RE.match(page_id):
+        elif not isinstance(page_id, str) or not ID_RE.fullmatch(page_id):
             self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
                         f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
 
@@ -238,7 +245,7 @@ class _Reader:
                         "the page text, or delete the file", "empty-file")
             return None
         try:
-            return split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+            return split(source_text(text))
         except FrontMatterError as exc:
             self.report(path, exc.line, str(exc), "front-matter")
             return None
@@ -313,15 +320,29 @@ def iter_docs_files(docs_dir: Path) -> Iterator[Path]:
 
 
 def symlink_problems(root: Path, docs_dir: Path) -> list[Diagnostic]:
-    """Report links under ``docs_dir`` that point outside it: nothing outside may be published."""
+    """Report links under ``docs_dir`` that point outside it or loop.
+
+    Nothing outside may be published, and MkDocs would follow a loop.
+    """
     problems = []
     inside = docs_dir.resolve()
     for path in iter_docs_files(docs_dir):
-        if path.is_symlink() and not path.resolve().is_relative_to(inside):
-            # A link has no lines; line 1 keeps the GCC form that editors and CI jump to.
-            problems.append(error(rel(path.parent, root) + "/" + path.name, 1,
-                                  f"symbolic link points outside the docs folder, to "
-                                  f"'{path.resolve()}'; copy the file into the docs folder "
+        if not path.is_symlink():
+            continue
+        # A link has no lines; line 1 keeps the GCC form that editors and CI jump to.
+        where = rel(path.parent, root) + "/" + path.name
+        try:
+            target = real_path(path)
+        except OSError:
+            problems.append(error(where, 1, "symbolic link leads back to itself (a loop); "
+                                  "remove it or copy the file in instead", "symlink"))
+            continue
+        if not target.is_relative_to(inside):
+            problems.append(error(where, 1, f"symbolic link points outside the docs folder, "
+                                  f"to '{target}'; copy the file into the docs folder "
                                   "instead", "symlink"))
+        elif target.is_dir() and path.parent.resolve().is_relative_to(target):
+            problems.append(error(where, 1, f"symbolic link points to "
+                                  f"'{rel(target, root)}', a folder that holds the link "
+                                  "itself (a loop); remove it", "symlink"))
     return problems
-

@@ -13,6 +13,16 @@ from pymdownx.slugs import slugify
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+REF_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?")
+"""A reference definition ``[id]: target``, whose line is where its target is written."""
+REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\]]*)\])?(?![(:\[])")
+"""``[text][id]``, ``[text][]`` and ``[id]``: what a definition is used for."""
+HTML_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+HTML_ATTR = re.compile(r"([a-zA-Z][\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+URL_ATTRS = {"a": "href", "img": "src", "source": "src", "audio": "src", "video": "src",
+             "iframe": "src", "embed": "src", "object": "data", "link": "href"}
+"""Raw HTML elements whose address the site and the packages must be able to follow."""
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 
@@ -40,11 +50,59 @@ def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
 
 
 def links(body: str, first_line: int) -> Iterator[Link]:
-    """Yield every inline link and image with its 1-based line and column."""
-    for number, line in prose_lines(body, first_line):
+    """Yield every link and image with its 1-based line and column.
+
+    Inline links, reference definitions (at the definition, as an image when an
+    image uses it) and the addresses of raw HTML elements (``<a href>``,
+    ``<img src>``...).
+    """
+    lines = list(prose_lines(body, first_line))
+    images = _reference_images(lines)
+    for number, line in lines:
+        definition = REF_DEFINITION.match(line)
+        if definition:
+            key = _reference_key(definition.group(1))
+            yield Link(number, definition.start(2) + 1, definition.group(2),
+                       images.get(key, key), key in images)
+            continue
         for match in LINK.finditer(line):
             yield Link(number, match.start() + 1, match.group(3), match.group(2),
                        match.group(1) == "!")
+        yield from _html_links(number, line)
+
+
+def html_tags(line: str) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """Yield ``(column, tag name, attributes)`` of every raw HTML start tag in ``line``.
+
+    Tags inside code spans are text, not HTML: they are left out.
+    """
+    line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    for tag in HTML_TAG.finditer(line):
+        attrs = {name.lower(): value.strip("\"'")
+                 for name, value in HTML_ATTR.findall(tag.group(2))}
+        yield tag.start() + 1, tag.group(1).lower(), attrs
+
+
+def _html_links(number: int, line: str) -> Iterator[Link]:
+    for col, name, attrs in html_tags(line):
+        attr = URL_ATTRS.get(name)
+        if attr and attrs.get(attr):
+            yield Link(number, col, attrs[attr], attrs.get("alt", "x" if name != "img" else ""),
+                       name == "img")
+
+
+def _reference_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _reference_images(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """Return the references images use, with their alt text."""
+    found = {}
+    for _, line in lines:
+        for match in REF_USE.finditer(line):
+            if match.group(1):
+                found[_reference_key(match.group(3) or match.group(2))] = match.group(2)
+    return found
 
 
 def headings(body: str, first_line: int) -> Iterator[tuple[int, int, str]]:

@@ -35,6 +35,8 @@ def run_mkdocs(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
     with mkdocs_log() as captured, dirty_flag(dirty):
         try:
             build(mkdocs_config(root, site_dir), dirty=dirty)
+        except OSError:
+            raise  # a full disk or a locked file: the command names the file, not mkdocs.yml
         except Exception as exc:  # YAML errors and plugin crashes surface here too
             raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
 

@@ -16,7 +16,6 @@ from babel.numbers import get_decimal_symbol
 from scorm.launcher import DEFAULT_LABELS, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
-    SUSPEND_LIMITS,
     Completion,
     Item,
     Organization,
@@ -31,9 +30,9 @@ from scorm.model import (
     resource_id,
 )
 from scorm.package import package_entries, write_zip
-from scorm.suspend import worst_case
 from scorm.validate import validate_manifest
 
+from .checks.packaging import suspend_problem
 from .diagnostics import Diagnostic, error, rel, warning
 from .glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
 from .i18n import gettext, ui_language
@@ -232,7 +231,7 @@ class _Builder:
         target = self.site_dir / path
         site = self.site_dir.resolve()
         if not target.resolve().is_relative_to(site):
-            self.report(rel(self.site_dir, self.course.root) + "/" + path, "the file resolves "
+            self.report(f"{self.course.config.site_dir}/{path}", "the file resolves "
                         f"outside the site, to '{target.resolve()}'; packages only take files "
                         "from the docs folder and the built site", "symlink")
             return None
@@ -241,16 +240,9 @@ class _Builder:
         return target.read_bytes()
 
     def check_suspend(self, sco: Sco, lang: str, version: Version, name: str) -> None:
-        limit = SUSPEND_LIMITS[version]
-        worst = worst_case(sco)
-        if worst > limit:
-            module = next(m for m in self.course.modules if m.id == sco.id)
-            self.report(self.source_path(lang, module.index.src_uri),
-                        f"module '{sco.id}' can need {worst} characters of suspend_data "
-                        f"({len(sco.questions)} questions, {len(sco.pages)} pages), over the "
-                        f"SCORM {version} limit of {limit}; split the module, use fewer text "
-                        "questions, or build only SCORM 2004 with 'scorm: versions: [\"2004\"]'"
-                        " in course.yml", "scorm-suspend")
+        problem = suspend_problem(self.course, sco, lang, version)
+        if problem and problem not in self.diagnostics:
+            self.diagnostics.append(problem)
 
     def write(self, package: Package, path: Path) -> PackageReport | None:
         where = f"{self.course.config.dist_dir}/{path.name}"

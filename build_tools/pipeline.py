@@ -37,6 +37,8 @@ class BuildResult:
     """The SCORM zips written to ``dist/``."""
     banks: list[Path] = field(default_factory=list)
     """The Moodle XML question banks written to ``dist/``."""
+    handbooks: list[PackageReport] = field(default_factory=list)
+    """The handbook PDFs written to ``dist/``."""
 
 
 def output_problems(root: Path, *folders: str) -> list[Diagnostic]:
@@ -112,11 +114,13 @@ def build_site(
         problems = apply_severities(problems + bank_problems, course.config.severities,
                                     strict=strict)
         if has_errors(problems):
-            raise BuildFailed(problems, "the SCORM packages or question banks have errors; "
-                              "site/ and dist/ were not changed")
-    packages = [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports]
-    return BuildResult(course, site_dir, diagnostics + problems, packages,
-                       [dist_dir / path.name for path in banks])
+            raise BuildFailed(problems, "the SCORM packages, handbooks or question banks have "
+                              "errors; site/ and dist/ were not changed")
+    written = [PackageReport(dist_dir / r.path.name, r.size, r.images) for r in reports]
+    return BuildResult(course, site_dir, diagnostics + problems,
+                       [r for r in written if r.path.suffix == ".zip"],
+                       [dist_dir / path.name for path in banks],
+                       [r for r in written if r.path.suffix == ".pdf"])
 
 
 def build_packages(

@@ -99,13 +99,20 @@ def built_course(minimal_built: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(minimal_built, tmp_path / "course", symlinks=True))
 
 
+SAMPLE_EPOCH = "1763596800"
+"""``SOURCE_DATE_EPOCH`` of the shared sample build: 20 November 2025."""
+
+
 @pytest.fixture(scope="session")
 def sample_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own course after one ``course build`` (``site/`` and ``dist/``).
+    """The project's own course after one ``course build`` (site, packages, handbooks).
 
-    Shared by the whole session: tests read it, never change it.
+    Built once per session with ``SOURCE_DATE_EPOCH`` set; tests read it, never change it.
     """
     root = copy_course("sample", tmp_path_factory.mktemp("sample"))
-    result = run_cli(root, "build")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+        result = run_cli(root, "build")
     assert result.exit_code == 0, result.output
+    assert "Wrote 30 handbook(s) to dist/" in result.output
     return root

@@ -16,14 +16,16 @@ from .files import (
     check_language_folders,
     check_mkdocs_languages,
     check_mkdocs_yml,
+    check_theme_languages,
     check_title_heading,
 )
 from .glossary import check_glossary
 from .languages import check_fonts, check_search_rules, check_ui_catalogs
-from .links import check_images, check_links
+from .links import check_images, check_links, check_outside_docs, check_scripts
+from .packaging import check_reserved_ids, check_suspend_data, check_titles
+from .published import check_nested_quizzes, check_stray_pages
 from .quiz import check_quiz_explanations, check_quiz_ids, check_quiz_parity
 from .source import clear_cache
-from .symlinks import check_symlinks
 from .translations import check_section_count, check_source_hash, check_translation_layout
 
 Check = Callable[[Course], Iterator[Diagnostic]]
@@ -31,12 +33,14 @@ Check = Callable[[Course], Iterator[Diagnostic]]
 CHECKS: tuple[Check, ...] = (
     check_links,
     check_images,
-    check_symlinks,
+    check_outside_docs,
+    check_scripts,
     check_language_folders,
     check_empty_pages,
     check_title_heading,
     check_mkdocs_yml,
     check_mkdocs_languages,
+    check_theme_languages,
     check_translation_layout,
     check_section_count,
     check_source_hash,
@@ -47,6 +51,11 @@ CHECKS: tuple[Check, ...] = (
     check_ui_catalogs,
     check_fonts,
     check_search_rules,
+    check_titles,
+    check_reserved_ids,
+    check_suspend_data,
+    check_stray_pages,
+    check_nested_quizzes,
 )
 """Every check, in the order they run."""
 

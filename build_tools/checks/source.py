@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..frontmatter import body_of
+from ..frontmatter import body_of, source_text
 from ..markdown_text import heading_anchor, headings
 from ..model import Page
 
 
 @cache
 def _body(path: Path) -> tuple[str, int]:
-    text = path.read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    text = source_text(path.read_text(encoding="utf-8"))
     return body_of(text)
 
 

@@ -60,7 +60,7 @@ def check_source_hash(course: Course) -> Iterator[Diagnostic]:
         if page.lang == course.source_language:
             yield warning(where, line, f"'source_hash' on a page in the source language "
                           f"'{page.lang}' means nothing; remove the line", "source-hash")
-        elif not isinstance(value, str) or not HASH_RE.match(value):
+        elif not isinstance(value, str) or not HASH_RE.fullmatch(value):
             yield error(where, line, f"'source_hash' must be 12 hexadecimal characters, got "
                         f"{value!r}; do not type it: run 'course status --mark {where}'",
                         "source-hash")

@@ -8,6 +8,7 @@ language of a build is known from ``on_pre_build`` on, and
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -79,12 +80,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          **kwargs: Any) -> str:
-        """Count the page for the progress display; give the quiz extension the page's facts."""
+        """Count the page for the progress display; give the quiz extension the page's facts.
+
+        Returns the page's text in Unicode NFC.
+        """
+        if self.site:
+            self.site.page_markdown(page)
         if self.config.enabled:
             current().advance()
             if self.course is not None:
                 quiz_site.configure_page(config, self.course, page)
-        return markdown
+        # As the checks read it: the site and its search index hold NFC text too.
+        return unicodedata.normalize("NFC", markdown)
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         """Index the page for search; mark fallback content and add the notice."""

@@ -1,1 +1,1 @@
-"""Outputs a build writes from the course model besides the site and the SCORM packages."""
+"""Outputs a build writes from the course model and the built site, besides the site itself."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import decimal
+import math
 import re
 from collections.abc import Callable, Mapping
 
 from .limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
 
 Fail = Callable[[int | None, str, str], None]
-SCORM_REAL = re.compile(r"-?\d{1,10}(\.\d{1,7})?")
+SCORM_REAL = re.compile(r"-?[0-9]{1,10}(\.[0-9]{1,7})?")
 """A number SCORM 2004 can record: real (10,7), at most 10 digits before the point, 7 after."""
 
 
@@ -42,12 +44,16 @@ def number_text(value: int | float) -> str:
     """Return the canonical text of a numeric answer: ``15``, ``2.5``."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float) and math.isfinite(value):
+        # Positional, never 1e-05: the shortest decimals that read back as the same float.
+        return format(decimal.Decimal(repr(value)), "f")
     return str(value)
 
 
 def _numeric(value: object, tolerance: object, at: Callable[[str], int], name: str,
              fail: Fail) -> tuple[str, ...]:
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or tolerance < 0:
+    if (isinstance(tolerance, bool) or not isinstance(tolerance, int | float)
+            or not math.isfinite(tolerance) or tolerance < 0):
         fail(at("tolerance"), f"'tolerance' of {name} must be a number of 0 or more, got "
              f"{tolerance!r}", "quiz-numeric-answer")
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -70,7 +76,7 @@ def _text(value: object, at: Callable[[str], int], name: str, fail: Fail) -> tup
     values = value if isinstance(value, list) else [value]
     answers = [str(v).strip() for v in values if isinstance(v, str | int | float)
                and not isinstance(v, bool) and str(v).strip()]
-    if value is None or len(answers) != len(values):
+    if value is None or not answers or len(answers) != len(values):
         got = "has no 'answer'" if value is None else f"has answer {value!r}"
         fail(at("answer"), f"{name} is a text question but {got}; list the accepted answers, "
              "such as 'answer: [\"Mandela\", \"Nelson Mandela\"]'", "quiz-text-answer")

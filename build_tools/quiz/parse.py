@@ -24,6 +24,8 @@ from .answers import check_answer
 TYPES: tuple[QuestionType, ...] = ("single", "multiple", "truefalse", "numeric", "text")
 CHOICE_TYPES = ("single", "multiple")
 KEYS = ("id", "type", "answer", "tolerance")
+ID_MAX = 255
+"""Longest interaction id SCORM 1.2 allows (CMIIdentifier); 2004 allows more."""
 
 START = re.compile(r"^ {0,3}(/{3,}) *quiz *(?:\| *(.*?))? *$", re.IGNORECASE)
 """The header line, as pymdownx's Blocks API reads it: ``/// quiz | question``."""
@@ -100,7 +102,8 @@ def parse_page(body: str, first_line: int = 1) -> tuple[list[Quiz], list[Problem
 
 def find_blocks(body: str, first_line: int = 1) -> Iterator[RawBlock]:
     """Yield every ``/// quiz`` block outside fenced code, in order."""
-    lines = list(enumerate(body.split("\n"), start=first_line))
+    # Python-Markdown reads a tab as four columns: an option line indented by a tab is one.
+    lines = list(enumerate(body.expandtabs(4).split("\n"), start=first_line))
     index, in_fence = 0, False
     while index < len(lines):
         number, text = lines[index]
@@ -220,10 +223,14 @@ class _Builder:
             self.fail(self.line, "question has no 'id'; add a line such as '    id: mr-01-q1' "
                       "right under the '/// quiz' line", "quiz-missing-id")
             return ""
-        if not isinstance(qid, str) or not ID_RE.match(qid):
+        if not isinstance(qid, str) or not ID_RE.fullmatch(qid):
             self.fail(self.at("id"), "question id must be lowercase letters, digits and '-', "
                       f"such as 'mr-01-q1', got {qid!r}", "quiz-bad-id")
             return str(qid)
+        if len(qid) > ID_MAX:
+            self.fail(self.at("id"), f"question id has {len(qid)} characters; an LMS keeps at "
+                      f"most {ID_MAX} (SCORM 1.2 CMIIdentifier, RTE 3.4.2.6.1): shorten it",
+                      "quiz-bad-id")
         self.name = f"question '{qid}'"
         return qid
 

@@ -228,6 +228,6 @@ def test_course_build_stops_on_it(minimal: Path) -> None:
     assert result.exit_code == 1
     assert ("docs/kk/01-basics/01-first.md:7: error: question 'ba-01-q1' has 11 correct "
             "options;") in result.output
-    assert "the SCORM packages or question banks have errors; site/ and dist/ were not " \
-        "changed" in result.output
+    assert "the SCORM packages, handbooks or question banks have errors; site/ and dist/ " \
+        "were not changed" in result.output
     assert not (minimal / "dist").exists()
