@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.loader import load_course
-from tests.conftest import THEME, run_cli
+from tests.conftest import run_cli
 
 LESSON = "docs/en/01-basics/01-first.md"
 MODULE = "docs/en/01-basics/index.md"
@@ -47,15 +47,6 @@ def _everywhere(old: str, new: str) -> Callable[[Path], None]:
 def _symlink(name: str, target: str) -> Callable[[Path], None]:
     return lambda root: (root / "docs/en/01-basics" / name).symlink_to(target)
 
-
-def _language_without_theme(root: Path) -> None:
-    _replace("course.yml", "languages: [kk, ru, en]", "languages: [kk, ru, en, zu]")(root)
-    _replace("course.yml", "  en: A small course", "  en: A small course\n  zu: Isifundo")(root)
-    _replace("mkdocs.yml", "        - locale: en\n", "        - locale: zu\n          name: "
-             "isiZulu\n          build: true\n        - locale: en\n")(root)
-    (root / "docs/zu").mkdir()
-    (root / "docs/zu/index.md").write_text("---\ntitle: Ikhaya\n---\n# Ikhaya\n\nUmbhalo.\n",
-                                          encoding="utf-8")
 
 
 def _quiz(header: str, body: str = "") -> str:
@@ -151,11 +142,6 @@ CASES = [
     (_symlink("again", "."),
      "docs/en/01-basics/again:1: error: symbolic link points to 'docs/en/01-basics', a folder "
      "that holds the link itself (a loop); remove it [symlink]"),
-    # a language the theme has no strings for
-    (_language_without_theme,
-     "course.yml:7: error: language 'zu' has no theme strings: Material has no "
-     f"'partials/languages/zu.html'; add it to '{THEME}' (copy 'en.html' there and translate "
-     "it) [language]"),
     # the guarantees cannot be switched off
     (_append("validation: {outside-docs: ignore}\n", "course.yml"),
      "course.yml:11: error: 'validation.outside-docs' cannot be set: problems with code "

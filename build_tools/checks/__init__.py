@@ -16,7 +16,6 @@ from .files import (
     check_language_folders,
     check_mkdocs_languages,
     check_mkdocs_yml,
-    check_theme_languages,
     check_title_heading,
 )
 from .glossary import check_glossary
@@ -40,7 +39,6 @@ CHECKS: tuple[Check, ...] = (
     check_title_heading,
     check_mkdocs_yml,
     check_mkdocs_languages,
-    check_theme_languages,
     check_translation_layout,
     check_section_count,
     check_source_hash,

@@ -159,30 +159,3 @@ def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
     return next((v for k, v in node.value if getattr(k, "value", None) == key), None)
 
 
-def check_theme_languages(course: Course) -> Iterator[Diagnostic]:
-    """Languages the theme has no strings for: MkDocs would stop on a missing template."""
-    folders = _theme_folders(course.root / MKDOCS_CONFIG)
-    for lang in course.languages:
-        name = f"partials/languages/{lang}.html"
-        if not any((folder / name).is_file() for folder in folders):
-            theme = (f"'{rel(folders[0], course.root)}'" if len(folders) > 1
-                     else "the theme's 'custom_dir' folder")
-            yield error(course.config.path.name, course.config.line("languages"),
-                        f"language '{lang}' has no theme strings: Material has no '{name}'; "
-                        f"add it to {theme} (copy 'en.html' there and translate it)",
-                        "language")
-
-
-def _theme_folders(path: Path) -> list[Path]:
-    """The theme's template folders: ``custom_dir`` from ``mkdocs.yml``, then Material's."""
-    import material
-
-    folders = [Path(material.__file__).parent / "templates"]
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return folders  # check_mkdocs_yml reports these
-    custom = _get(_get(root, "theme"), "custom_dir")
-    if isinstance(custom, yaml.ScalarNode) and custom.value:
-        folders.insert(0, path.parent / custom.value)
-    return folders
