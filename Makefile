@@ -24,10 +24,21 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-build: $(STAMP)
+# WeasyPrint (the handbooks) lays text out with Pango; poppler-utils reads PDFs in tests.
+PANGO := /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0
+$(PANGO):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 \
+	  libpangoft2-1.0-0 >/dev/null
+
+/usr/bin/pdftotext:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+
+build: $(STAMP) $(PANGO)
 	$(BIN)/course build
 
-test: $(STAMP) node_modules/.installed /usr/bin/chromium
+test: $(STAMP) $(PANGO) node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
@@ -36,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(PANGO)
 	$(BIN)/python bench/run.py
 
 serve: $(STAMP)

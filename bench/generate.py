@@ -57,10 +57,12 @@ def quiz(qid: str, lang: str, rng: random.Random, kind: int) -> str:
     if kind == 1:
         return (f"/// quiz | {title}\n    id: {qid}\n    type: multiple\n\n"
                 f"- [x] {sentence(rng, lang, 3)}\n- [x] {sentence(rng, lang, 3)}\n"
-                f"- [ ] {sentence(rng, lang, 3)}\n///\n")
+                f"- [ ] {sentence(rng, lang, 3)}\n\n{sentence(rng, lang)}\n///\n")
     if kind == 2:
-        return f"/// quiz | {title}\n    id: {qid}\n    type: truefalse\n    answer: true\n///\n"
-    return f"/// quiz | {title}\n    id: {qid}\n    type: numeric\n    answer: 122\n///\n"
+        return (f"/// quiz | {title}\n    id: {qid}\n    type: truefalse\n    answer: true\n\n"
+                f"{sentence(rng, lang)}\n///\n")
+    return (f"/// quiz | {title}\n    id: {qid}\n    type: numeric\n    answer: 122\n\n"
+            f"{sentence(rng, lang)}\n///\n")
 
 
 def lesson(rng: random.Random, lang: str, lid: str, title: str, questions: list[int]) -> str:

@@ -75,6 +75,10 @@ class SizeResult:
     one_page_edit_s: float | None = None
     edit_ratio: float | None = None
     packages: dict[str, float] = field(default_factory=dict)
+    handbooks_s: float | None = None
+    """Seconds the printed handbooks (both editions) add to the full build."""
+    handbook_ratio: float | None = None
+    """Those seconds over the build's without handbooks."""
 
 
 def timed(cmd: list[str], cwd: Path) -> Run:
@@ -180,14 +184,35 @@ def measure(name: str, workdir: Path) -> SizeResult:
         result.one_page_edit_s = edit
         result.edit_ratio = round(edit / build.seconds, 3)
     result.packages = package_sizes(course / "dist")
+    with_handbooks = timed_with_handbooks(course)
+    if with_handbooks is not None and with_handbooks.ok:
+        result.handbooks_s = round(with_handbooks.seconds - build.seconds, 2)
+        result.handbook_ratio = round(result.handbooks_s / build.seconds, 2)
     return result
+
+
+def timed_with_handbooks(course: Path) -> Run | None:
+    """Time the full build again with both handbook editions selected in ``course.yml``."""
+    has_handbooks = subprocess.run([str(BIN / "python"), "-c", "import build_tools.outputs."
+                                    "handbook"], capture_output=True)
+    if has_handbooks.returncode != 0:
+        return None
+    config = course / "course.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "outputs: [site, scorm12, scorm2004, question_bank, handbook]\n"
+                      "handbook:\n  editions: [trainee, trainer]\n", encoding="utf-8")
+    try:
+        return timed([str(BIN / "course"), "build"], course)
+    finally:
+        config.write_text(original, encoding="utf-8")
 
 
 def table(results: list[SizeResult]) -> str:
     """Return the results as a Markdown table."""
     head = ("| size | pages | course build s | peak MB (all processes) | mkdocs baseline s "
             "| baseline MB | ratio | check s | 1-page edit s | edit/build | largest module KB "
-            "| course KB |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
+            "| course KB | handbooks add s | handbooks/build |"
+            "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     rows = []
     for r in results:
         p = r.packages
@@ -196,8 +221,13 @@ def table(results: list[SizeResult]) -> str:
             f"| {r.baseline.seconds} | {r.baseline.total_peak_mb} | {r.ratio} "
             f"| {r.check.seconds if r.check else 'n/a'} | {r.one_page_edit_s or 'n/a'} "
             f"| {r.edit_ratio or 'n/a'} | {p.get('largest_module_kb', 'n/a')} "
-            f"| {p.get('course_kb', 'n/a')} |")
+            f"| {p.get('course_kb', 'n/a')} | {_or_na(r.handbooks_s)} "
+            f"| {_or_na(r.handbook_ratio)} |")
     return "\n".join([head, *rows])
+
+
+def _or_na(value: float | None) -> str:
+    return "n/a" if value is None else str(value)
 
 
 def main() -> None:

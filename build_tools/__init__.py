@@ -1,10 +1,23 @@
-"""The course pipeline: course model, checks, site and package builds."""
+"""The course pipeline: course model, checks, site and package builds.
 
-from .diagnostics import BuildFailed, Diagnostic, Severity
-from .loader import load_course
-from .model import Course, Lesson, Module, Page, Question
+The public names are imported on first use, so that the ``course`` command
+starts (and answers Ctrl-C) before the pipeline's modules are loaded.
+"""
 
-__all__ = [
-    "BuildFailed", "Course", "Diagnostic", "Lesson", "Module", "Page", "Question", "Severity",
-    "load_course",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "BuildFailed": "diagnostics", "Diagnostic": "diagnostics", "Severity": "diagnostics",
+    "load_course": "loader", "Course": "model", "Lesson": "model", "Module": "model",
+    "Page": "model", "Question": "model",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'build_tools' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -1,5 +1,5 @@
 """Run the ``course`` command with ``python -m build_tools``."""
 
-from .cli import main
+from .console import run
 
-main()
+run()

@@ -31,7 +31,8 @@ def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
 def summary(diagnostics: list[Diagnostic]) -> str:
     """Return ``N error(s), M warning(s)``."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    return f"{errors} error(s), {warnings} warning(s)"
 
 
 def guarded(func: F) -> F:
@@ -49,7 +50,12 @@ def guarded(func: F) -> F:
             if debug and exc.__cause__ is not None:
                 traceback.print_exception(exc.__cause__)
             sys.exit(1)
-        except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            from .console import INTERRUPTED
+
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except OSError as exc:
             if debug:
@@ -81,7 +87,7 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 @click.pass_obj
 @guarded
 def build(root: Path, strict: bool) -> None:
-    """Check the sources, then build the site and the SCORM packages."""
+    """Check the sources, then build the site and the outputs `course.yml` selects."""
     from .outputs import WrittenFile
     from .pipeline import build_site
 

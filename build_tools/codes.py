@@ -17,6 +17,8 @@ class Severity(enum.Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Worth knowing, not a problem: never fails a build, not even with ``--strict``."""
     IGNORE = "ignore"
 
 
@@ -179,6 +181,69 @@ CODES: dict[str, Code] = {code.name: code for code in (
     Code("scorm-manifest", Severity.ERROR,
          "A package's `imsmanifest.xml` cannot be written or does not match the SCORM "
          "schema, such as a title with control characters."),
+    Code("handbook-font", Severity.ERROR,
+         "The printed handbook's font (Noto Sans) has no letter for a character of the "
+         "page or of one of its SVG images, at the line given; write it with letters of "
+         "the course's languages (a symbol such as ↺ or ☃ has no letter in the font)."),
+    Code("handbook-image", Severity.ERROR,
+         "An image of the page is not in the built site, so the handbook cannot show it; "
+         "keep images beside the page in `docs/` and link them by a relative path."),
+    Code("handbook-page", Severity.ERROR,
+         "A built page lacks the content frame the handbook reads, or shows a question its "
+         "source no longer has; build again, and keep the `course` plugin in `mkdocs.yml`."),
+    Code("handbook-render", Severity.ERROR,
+         "The PDF layout could not load a file or met text set in a machine's font instead "
+         "of Noto Sans; the message says which (a style sheet problem is only a warning)."),
+    Code("outside-docs", Severity.ERROR,
+         "A link or image (inline, reference-style or raw HTML) points outside the docs "
+         "folder or is an absolute path; nothing outside `docs/` is published, so copy the "
+         "file in and link to it relatively. This check cannot be turned off.",
+         locked=True),
+    Code("script", Severity.ERROR,
+         "Raw HTML would run script in the page: a `<script>` element, an `on...=` "
+         "attribute or a `javascript:` link. Pages carry no scripts of their own; this "
+         "check cannot be turned off.",
+         locked=True),
+    Code("title-characters", Severity.ERROR,
+         "A title holds control or unassigned characters (often pasted from another "
+         "program); web pages and SCORM manifests cannot carry them: retype the title."),
+    Code("scorm-title", Severity.ERROR,
+         "A title is too long for a SCORM 1.2 manifest (200 characters; for a module "
+         "package, the course title, ` — ` and the module title together)."),
+    Code("reserved-id", Severity.ERROR,
+         "A module id names something else in the packages: `course`, `assets` or "
+         "`runtime`; choose another id."),
+    Code("quiz-no-explanation", Severity.WARNING,
+         "A question does not tell the learner why a wrong answer is wrong: give every "
+         "wrong option a `>` note, or write an explanation after the options (inside the "
+         "block for `truefalse`, `numeric` and `text` questions). A module test has one "
+         "try, so the learner needs the reason. In lessons this check is off; turn it on "
+         "for knowledge checks with `validation: {quiz-no-explanation: warning}`."),
+    Code("ui-untranslated", Severity.WARNING,
+         "A language of `course.yml` has no catalog of interface strings (ours, "
+         "`build_tools/locales/<lang>/LC_MESSAGES/*.po`, or the theme's, "
+         "`partials/languages/<lang>.html`); until it is added, its buttons and labels are "
+         "shown in the first language of `fallback` that has one. `course status` lists "
+         "these catalogs."),
+    Code("font-coverage", Severity.ERROR,
+         "The fonts shipped with the site lack letters of a language of `course.yml` (a "
+         "language's letters come from the Unicode CLDR); the message names them."),
+    Code("font-letters-unknown", Severity.WARNING,
+         "The Unicode CLDR lists no letters for a language of `course.yml`, so the fonts "
+         "could not be checked for it; check the site's text in that language by eye."),
+    Code("search-no-stemmer", Severity.NOTE,
+         "Search has no stemmer for a language: it finds whole words and words that begin "
+         "with what is typed, but not other forms of a word. Add a table to "
+         "`build_tools/lang/tables/`."),
+    Code("glossary-untranslated", Severity.WARNING,
+         "`glossary.yml` has no term in a language of `course.yml` yet (a language being "
+         "added); that language's glossary page stays empty and its pages link no terms "
+         "until the terms are added."),
+    Code("stray-page", Severity.ERROR,
+         "A Markdown file under a language folder is no page of the course (beside the "
+         "language folders, at a language folder's top besides `index.md`, or in a "
+         "sub-folder of a module); MkDocs would publish it outside the navigation and the "
+         "packages. Make it a numbered lesson, or move it out of `docs/`."),
 )}
 """Every code, in the order the guides list them."""
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .codes import CODES
 from .diagnostics import LOCKED_CODES, Diagnostic, Severity, error
+from .frontmatter import source_text
 from .i18n import is_known_language
 from .output_dirs import normalized, placement_problems
 from .yamlfile import YamlDoc, YamlError, load_mapping
 
 CONFIG_NAME = "course.yml"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""An id: always matched whole (``fullmatch``), so no trailing newline slips through."""
 DEFAULT_OUTPUTS = ("site", "scorm12", "scorm2004", "question_bank")
-"""What a build makes when ``outputs`` is not set."""
+"""What a build makes when ``outputs`` is not set (handbooks only when listed)."""
 RETAKE_RULES = ("best", "last", "none")
 """What the LMS keeps when a module test is taken again: the best result, the last
 one, or only the first (later results are shown to the learner, never sent)."""
@@ -26,8 +29,10 @@ every page seen. Modules without a test always complete on pages."""
 KNOWN_KEYS = (
     "id", "title", "languages", "default_language", "source_language", "fallback",
     "pass_mark", "retake", "completion", "docs_dir", "site_dir", "dist_dir", "validation",
-    "outputs",
+    "outputs", "academy", "version", "handbook",
 )
+HANDBOOK_EDITIONS = ("trainee", "trainer")
+"""The printed handbook's editions: the trainer's adds the answer key."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,18 @@ class CourseConfig:
     """Per diagnostic code: ``error``, ``warning`` or ``ignore``."""
     outputs: tuple[str, ...] = DEFAULT_OUTPUTS
     """What the build makes: names of :data:`build_tools.outputs.REGISTRY`."""
+    academy: dict[str, str] = field(default_factory=dict)
+    """The institution's name per language, shown on handbook covers."""
+    version: str = ""
+    """The course's edition (``2026.1``), shown on handbook covers."""
+    handbook_editions: tuple[str, ...] = HANDBOOK_EDITIONS
+    """The handbook's editions, when ``outputs`` lists ``handbook``."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line of each key in ``course.yml`` (``title.kk`` for nested ones)."""
+
+    def line(self, key: str) -> int | None:
+        """Return the line of ``key`` (or of its parent key) in ``course.yml``."""
+        return self.lines.get(key) or self.lines.get(key.split(".")[0])
 
     @property
     def path(self) -> Path:
@@ -67,7 +84,7 @@ def load_config(root: Path) -> tuple[CourseConfig | None, list[Diagnostic]]:
         return None, [error(CONFIG_NAME, None, f"no '{CONFIG_NAME}' in '{root}'; run the "
                             "command from the course folder or pass --project", "config")]
     try:
-        doc = load_mapping(path.read_text(encoding="utf-8"))
+        doc = load_mapping(source_text(path.read_text(encoding="utf-8")))
     except UnicodeDecodeError as exc:
         return None, [error(CONFIG_NAME, None, f"not valid UTF-8 ({exc.reason}); save the "
                             "file as UTF-8", "encoding")]
@@ -116,6 +133,10 @@ class _Validator:
             dist_dir=self.folder("dist_dir", "dist"),
             severities=self.severities(data.get("validation", {})),
             outputs=self.outputs(data.get("outputs", list(DEFAULT_OUTPUTS))),
+            academy=self.academy(data.get("academy", {}), languages),
+            version=self.version(data.get("version", "")),
+            handbook_editions=self.handbook(data.get("handbook")),
+            lines=self.doc.key_lines,
         )
         if not self.diagnostics:
             outputs = {"site_dir": config.site_dir, "dist_dir": config.dist_dir}
@@ -124,7 +145,7 @@ class _Validator:
         return (None if self.diagnostics else config), self.diagnostics
 
     def course_id(self, value: object) -> str:
-        if not isinstance(value, str) or not ID_RE.match(value):
+        if not isinstance(value, str) or not ID_RE.fullmatch(value):
             self.fail("id", f"'id' must be lowercase letters, digits and '-', got {value!r}")
             return "course"
         return value
@@ -225,6 +246,33 @@ class _Validator:
             self.fail("outputs", f"'outputs' must list some of {_quoted(names)}, got {value!r}")
             return DEFAULT_OUTPUTS
         return tuple(dict.fromkeys(value))
+
+    def academy(self, value: object, languages: tuple[str, ...]) -> dict[str, str]:
+        if isinstance(value, str):
+            return {lang: value for lang in languages}
+        if not isinstance(value, dict) or not all(
+                isinstance(v, str) and v.strip() for v in value.values()):
+            self.fail("academy", "'academy' must be the institution's name, or map languages "
+                      f"to it like 'kk: ...', got {value!r}")
+            return {}
+        return {str(k): str(v) for k, v in value.items()}
+
+    def version(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail("version", f"'version' must be text such as \"2026.1\", got {value!r}")
+            return ""
+        return str(value)
+
+    def handbook(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return HANDBOOK_EDITIONS
+        editions = value.get("editions", list(HANDBOOK_EDITIONS)) \
+            if isinstance(value, dict) else None
+        if not isinstance(editions, list) or any(e not in HANDBOOK_EDITIONS for e in editions):
+            self.fail("handbook", "'handbook.editions' must list some of "
+                      f"{_quoted(HANDBOOK_EDITIONS)}, got {editions!r}")
+            return ()
+        return tuple(e for e in HANDBOOK_EDITIONS if e in editions)
 
 
 def _quoted(values: tuple[str, ...]) -> str:

@@ -7,6 +7,8 @@ caller fails once, after printing them all.
 
 from __future__ import annotations
 
+import errno
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,11 +87,22 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+STAGED = re.compile(r"(?:^|(?<=/))\.([^/]+?)-(?:new-|old$|[a-z]{2,3}-)[^/]*")
+"""A build's temporary folders beside an output (``.site-new-x1y2``, ``.site-kk-x1y2``)."""
+
+
 def io_diagnostic(exc: OSError, root: Path | None) -> Diagnostic:
-    """Turn a failed read or write (permissions, full disk) into a diagnostic."""
+    """Turn a failed read or write (permissions, full disk) into a diagnostic.
+
+    A file in a build's temporary folder is named by the output it was for.
+    """
     path = rel(Path(exc.filename), root) if exc.filename and root else str(exc.filename or "")
-    reason = exc.strerror or str(exc)
+    path = STAGED.sub(lambda m: m.group(1), path)
     what = f"'{path}'" if path else "a file"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return error(path or "course", None, f"cannot write {what}: the disk is full; free "
+                     "some space and build again (site/ and dist/ were not changed)", "io")
+    reason = exc.strerror or str(exc)
     return error(path or "course", None, f"cannot read or write {what}: {reason}; check that "
                  "the file exists and that you may use it", "io")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .yamlfile import YamlDoc, YamlError, load_mapping
@@ -19,6 +20,16 @@ class SourceText:
 
 class FrontMatterError(YamlError):
     """Front matter that cannot be read; ``line`` is 1-based in the file."""
+
+
+def source_text(text: str) -> str:
+    """Return a source file's text as every reader sees it.
+
+    Without a byte order mark, with Unix line ends, and in Unicode NFC: text
+    typed in decomposed form (``и`` + U+0306 for ``й``) compares, searches and
+    sorts like the same text typed composed.
+    """
+    return unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
 
 
 def split(text: str) -> SourceText:

@@ -15,7 +15,7 @@ or source the term comes from::
         definition: …
 
 Terms match in any inflection: every word is reduced to its stem by the
-language's stemmer (:mod:`build_tools.stemming`), and a term matches where the
+language's search rules (:mod:`build_tools.lang.search`), and a term matches where the
 stems of its words follow one another in the text.
 """
 
@@ -30,8 +30,8 @@ from typing import NamedTuple
 
 import yaml
 
-from .diagnostics import Diagnostic, error, rel
-from .stemming import WORD, normalize, stem
+from .diagnostics import Diagnostic, error, rel, warning
+from .lang.search import normalize, rules, stem, words
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"
@@ -118,7 +118,8 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[Glossary | None
         return None, [error(where, exc.line, str(exc), "glossary")]
     reader = _Reader(where, tuple(languages))
     entries = reader.entries(node)
-    return (None if reader.problems else Glossary(path, entries)), reader.problems
+    errors = [d for d in reader.problems if d.code != "glossary-untranslated"]
+    return (None if errors else Glossary(path, entries)), reader.problems
 
 
 class _Reader:
@@ -138,10 +139,23 @@ class _Reader:
             self.problems.append(error(self.where, line, "expected a mapping of entries, "
                                        "'concept-id:' followed by its languages", "glossary"))
             return ()
+        self.untranslated(node)
         entries = [self.entry(key, value) for key, value in node.value]
         found = tuple(e for e in entries if e is not None)
         self.duplicates(found)
         return found
+
+    def untranslated(self, node: yaml.MappingNode) -> None:
+        """A language with no term at all is a language being added: a warning, not an error."""
+        present = {str(k.value) for _, entry in node.value if isinstance(entry, yaml.MappingNode)
+                   for k, _ in entry.value}
+        missing = tuple(lang for lang in self.languages if lang not in present)
+        for lang in missing:
+            self.problems.append(warning(self.where, None, f"the glossary has no terms in "
+                                         f"'{lang}' yet; its glossary page stays empty and "
+                                         "its pages link no terms until they are added",
+                                         "glossary-untranslated"))
+        self.languages = tuple(lang for lang in self.languages if lang not in missing)
 
     def entry(self, key: yaml.Node, value: yaml.Node) -> Entry | None:
         entry_id = str(key.value)
@@ -233,7 +247,8 @@ class _Reader:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         good = []
         for item in items:
-            if not isinstance(item, yaml.ScalarNode) or not WORD.search(str(item.value)):
+            if not isinstance(item, yaml.ScalarNode) or not any(
+                    c.isalnum() for c in str(item.value)):
                 self.fail(item, f"'{name}.{key}' must list words, got {_shown(item)}")
             else:
                 good.append(" ".join(str(item.value).split()))
@@ -300,7 +315,7 @@ class TermFinder:
                 continue
             phrases = [(p, True) for p in forms.approved] + [(p, False) for p in forms.avoid]
             for phrase, approved in phrases:
-                keys = _words(phrase) if forms.exact else _stems(phrase, lang)
+                keys = _words(phrase, lang) if forms.exact else _stems(phrase, lang)
                 index = self._by_word if forms.exact else self._by_stem
                 index.setdefault(keys[0], []).append(
                     _Phrase(keys, forms.exact, entry, phrase, approved))
@@ -308,8 +323,8 @@ class TermFinder:
     def tokens(self, text: str, line: int = 1) -> list[Token]:
         """Return the words of one line of ``text``."""
         lang = self.lang
-        return [Token(*_keys(m.group(), lang), line, m.start() + 1, m.group())
-                for m in WORD.finditer(text)]
+        return [Token(*_keys(word, lang), line, start + 1, word)
+                for start, word in rules(lang).spans(text)]
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Hit]:
         """Yield every match in ``tokens``, left to right, never overlapping."""
@@ -354,15 +369,15 @@ class _Phrase:
 @cache
 def _keys(word: str, lang: str) -> tuple[str, str]:
     """The stem and the lower-cased form of ``word``: what terms are matched on."""
-    return stem(word, lang), normalize(word)
+    return stem(lang, word), normalize(lang, word)
 
 
 def _stems(phrase: str, lang: str) -> tuple[str, ...]:
-    return tuple(stem(word, lang) for word in WORD.findall(phrase))
+    return tuple(stem(lang, word) for word in words(lang, phrase))
 
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(normalize(word) for word in WORD.findall(phrase))
+def _words(phrase: str, lang: str) -> tuple[str, ...]:
+    return tuple(normalize(lang, word) for word in words(lang, phrase))
 
 
 def _shown(node: yaml.Node) -> str:

@@ -13,17 +13,19 @@ from pathlib import Path
 
 from .config import ID_RE, CourseConfig, load_config
 from .diagnostics import Diagnostic, error, rel
-from .frontmatter import FrontMatterError, SourceText, split
+from .frontmatter import FrontMatterError, SourceText, source_text, split
 from .glossary import Glossary, load_glossary
 from .markdown_source import MarkdownOptions
 from .model import Course, Lesson, Module, Page, PageKind, Question
+from .output_dirs import real_path
 from .quiz.parse import parse_page
 from .yamlfile import YamlDoc
 
-HASH_RE = re.compile(r"^[0-9a-f]{12}$")
-"""A ``source_hash`` as ``course status --mark`` writes it."""
+HASH_RE = re.compile(r"[0-9a-f]{12}")
+"""A ``source_hash`` as ``course status --mark`` writes it (matched whole)."""
 MKDOCS_CONFIG = "mkdocs.yml"
-NUMBERED = re.compile(r"^(\d{2,3})-[a-z0-9][a-z0-9-]*$")
+NUMBERED = re.compile(r"([0-9]{2,3})-[a-z0-9][a-z0-9-]*")
+"""A numbered name, matched whole, with ASCII digits only (``\\d`` takes any script's)."""
 PAGE_KEYS = ("id", "title", "kind", "pass_mark", "description", "source_hash")
 KINDS = ("lesson", "test")
 
@@ -39,7 +41,8 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
                             "not exist; create it with one folder per language", "layout")]
     reader = _Reader(config, docs_dir)
     course = reader.course()
-    return course, diagnostics + reader.diagnostics
+    # Found while reading, before MkDocs walks the folder: it would follow a loop.
+    return course, diagnostics + reader.diagnostics + symlink_problems(root, docs_dir)
 
 
 class _Reader:
@@ -72,8 +75,7 @@ class _Reader:
             modules=tuple(m for m in modules if m is not None),
             config=self.config,
             markdown=MarkdownOptions.from_mkdocs_yml(self.config.root / MKDOCS_CONFIG),
-            files={path: path.resolve() if path.is_symlink() else None
-                   for path in iter_docs_files(self.docs_dir)},
+            files={path: _link_target(path) for path in iter_docs_files(self.docs_dir)},
             folders=tuple(entry.name for entry in self.listdir(self.docs_dir) if entry.is_dir()),
             glossary=self.glossary(),
         )
@@ -96,7 +98,7 @@ class _Reader:
             for entry in self.listdir(folder):
                 stem = entry.name if is_dir else entry.name.removesuffix(".md")
                 if entry.is_dir() == is_dir and (is_dir or entry.suffix == ".md"):
-                    if NUMBERED.match(stem):
+                    if NUMBERED.fullmatch(stem):
                         names.add(entry.name)
                     elif is_dir and entry.name not in ("images", "assets"):
                         self.report(entry, None, f"folder '{entry.name}' is not a module: "
@@ -171,6 +173,10 @@ class _Reader:
                 self.report(path, meta.line(key), f"unknown front matter key '{key}'; "
                             f"expected one of {', '.join(map(repr, PAGE_KEYS))}",
                             "front-matter")
+        if kind != "module" and "pass_mark" in meta.data:
+            self.report(path, meta.line("pass_mark"), "'pass_mark' only counts in a module's "
+                        "'index.md', where it sets the pass mark of the module test; move it "
+                        "there", "front-matter")
         page_kind = meta.data.get("kind", "lesson")
         if kind == "lesson":
             if page_kind not in KINDS:
@@ -182,7 +188,8 @@ class _Reader:
         return Page(
             lang, src_uri, path, self.title(path, meta, src_uri), kind,
             id=self.page_id(path, meta) if kind != "home" else _text(meta.data.get("id")),
-            pass_mark=self.page_pass_mark(path, meta), description=self.description(path, meta),
+            pass_mark=self.page_pass_mark(path, meta) if kind == "module" else None,
+            description=self.description(path, meta),
             source_hash=self.source_hash(path, meta), key_lines=meta.key_lines,
             body=source.body, body_line=source.body_line, questions=questions,
             quiz_readable=readable)
@@ -204,7 +211,7 @@ class _Reader:
         if page_id is None:
             self.report(path, 1, "front matter has no 'id'; add one such as 'id: mr-01', the "
                         "same in every language", "front-matter")
-        elif not isinstance(page_id, str) or not ID_RE.match(page_id):
+        elif not isinstance(page_id, str) or not ID_RE.fullmatch(page_id):
             self.report(path, meta.line("id", 1), f"'id' must be lowercase letters, digits "
                         f"and '-', such as 'mr-01', got {page_id!r}", "front-matter")
         return _text(page_id)
@@ -231,7 +238,7 @@ class _Reader:
         if "source_hash" not in meta.data:
             return None
         value = meta.data["source_hash"]
-        if not isinstance(value, str) or not HASH_RE.match(value):
+        if not isinstance(value, str) or not HASH_RE.fullmatch(value):
             where = rel(path, self.config.root)
             self.report(path, meta.line("source_hash", 1), f"'source_hash' must be 12 "
                         f"hexadecimal characters, got {value!r}; do not type it: run 'course "
@@ -268,7 +275,7 @@ class _Reader:
                         "the page text, or delete the file", "empty-file")
             return None
         try:
-            return split(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+            return split(source_text(text))
         except FrontMatterError as exc:
             self.report(path, exc.line, str(exc), "front-matter")
             return None
@@ -287,6 +294,16 @@ class _Reader:
                             "id", "duplicate-id")
             else:
                 seen[lesson.id] = page
+
+
+def _link_target(path: Path) -> Path | None:
+    """The file a symbolic link resolves to; ``None`` for a plain file or a loop (reported)."""
+    if not path.is_symlink():
+        return None
+    try:
+        return real_path(path)
+    except OSError:
+        return None
 
 
 def _text(value: object) -> str:
@@ -308,3 +325,31 @@ def iter_docs_files(docs_dir: Path) -> Iterator[Path]:
         if path.is_file() or path.is_symlink():
             yield path
 
+
+def symlink_problems(root: Path, docs_dir: Path) -> list[Diagnostic]:
+    """Report links under ``docs_dir`` that point outside it or loop.
+
+    Nothing outside may be published, and MkDocs would follow a loop.
+    """
+    problems = []
+    inside = docs_dir.resolve()
+    for path in iter_docs_files(docs_dir):
+        if not path.is_symlink():
+            continue
+        # A link has no lines; line 1 keeps the GCC form that editors and CI jump to.
+        where = rel(path.parent, root) + "/" + path.name
+        try:
+            target = real_path(path)
+        except OSError:
+            problems.append(error(where, 1, "symbolic link leads back to itself (a loop); "
+                                  "remove it or copy the file in instead", "symlink"))
+            continue
+        if not target.is_relative_to(inside):
+            problems.append(error(where, 1, f"symbolic link points outside the docs folder, "
+                                  f"to '{target}'; copy the file into the docs folder "
+                                  "instead", "symlink"))
+        elif target.is_dir() and path.parent.resolve().is_relative_to(target):
+            problems.append(error(where, 1, f"symbolic link points to "
+                                  f"'{rel(target, root)}', a folder that holds the link "
+                                  "itself (a loop); remove it", "symlink"))
+    return problems

@@ -16,7 +16,6 @@ fenced code. Only the line a diagnostic names comes from the raw text.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +23,11 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from .markdown_text import LINK, prose_lines
+from .markdown_text import CODE_SPAN, LINK, URL_ATTRS, html_tags, prose_lines
 
 MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
 """Extensions MkDocs always adds before those of ``mkdocs.yml``."""
 QUIZ_EXTENSION = "build_tools.markdown.quiz"
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-"""The target of an inline link or image in the raw text: ``](target``."""
 
 
 @dataclass(frozen=True)
@@ -133,14 +129,21 @@ class MarkdownReader:
 
 
 def _found(root: Any) -> Iterator[tuple[str, str, bool]]:
-    """Yield ``(target, text, is_image)`` of every authored link and image, in order."""
-    for element in root.iter("a", "img"):
-        if element.tag == "img" and element.get("src") is not None:
-            yield element.get("src"), element.get("alt") or "", True
-        elif element.tag == "a" and element.get("href") is not None:
+    """Yield ``(target, text, is_image)`` of every authored address, in order.
+
+    Links and images in every Markdown form (inline, reference) and the
+    addresses of raw HTML elements (``<a href>``, ``<img src>``, ``<video src>``...).
+    """
+    for element in root.iter(*URL_ATTRS):
+        target = element.get(URL_ATTRS[element.tag])
+        if target is None:
+            continue
+        if element.tag == "a":
             if "headerlink" in (element.get("class") or "").split():
                 continue  # the permalink toc adds to every heading
-            yield element.get("href"), element.text_content(), False
+            yield target, element.text_content(), False
+        else:
+            yield target, element.get("alt") or "", element.tag == "img"
 
 
 def _located(found: Iterator[tuple[str, str, bool]], body: str, first_line: int
@@ -164,6 +167,9 @@ def _find(lines: list[tuple[int, str]], target: str, start: int) -> tuple[int, i
         for match in LINK.finditer(text):  # an inline link: its column is its '['
             if match.group(3) == target:
                 return index, match.start() + 1
+        for col, name, attrs in html_tags(text):  # raw HTML: the column of its tag
+            if attrs.get(URL_ATTRS.get(name, "")) == target:
+                return index, col
         column = text.find(target)
         if column >= 0:
             return index, column + 1

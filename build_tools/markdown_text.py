@@ -12,6 +12,12 @@ from collections.abc import Iterator
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HTML_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+HTML_ATTR = re.compile(r"([a-zA-Z][\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+URL_ATTRS = {"a": "href", "img": "src", "source": "src", "audio": "src", "video": "src",
+             "iframe": "src", "embed": "src", "object": "data", "link": "href"}
+"""Raw HTML elements whose address the site and the packages must be able to follow."""
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
@@ -24,6 +30,18 @@ def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
             continue
         if not in_fence:
             yield number, line
+
+
+def html_tags(line: str) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """Yield ``(column, tag name, attributes)`` of every raw HTML start tag in ``line``.
+
+    Tags inside code spans are text, not HTML: they are left out.
+    """
+    line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    for tag in HTML_TAG.finditer(line):
+        attrs = {name.lower(): value.strip("\"'")
+                 for name, value in HTML_ATTR.findall(tag.group(2))}
+        yield tag.start() + 1, tag.group(1).lower(), attrs
 
 
 def headings(body: str, first_line: int) -> Iterator[tuple[int, int, str]]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .checks.files import config_line
+from .config import CourseConfig
 from .diagnostics import BuildFailed, Diagnostic, error
 from .model import Course
 from .progress import Progress
@@ -56,7 +57,7 @@ def mkdocs_config(run: SiteRun) -> MkDocsConfig:
     """
     root = run.course.root
     config_file = root / MKDOCS_CONFIG
-    config = load_mkdocs_yml(root, run.site_dir, run.course.docs_dir)
+    config = load_mkdocs_yml(run.course.config, run.site_dir, run.lang)
     if run.serve_url:
         config.site_url = run.serve_url
     plugin = config.plugins.get(PLUGIN)
@@ -65,26 +66,31 @@ def mkdocs_config(run: SiteRun) -> MkDocsConfig:
                                  "'plugins'"), f"the '{PLUGIN}' plugin is not in 'plugins'; "
                                  f"add '- {PLUGIN}' as the first plugin", "config")])
     plugin.run = run
-    if run.lang is not None:
-        _build_only(config, run.lang)
     return config
 
 
-def load_mkdocs_yml(root: Path, site_dir: Path, docs_dir: Path) -> MkDocsConfig:
-    """Load ``root/mkdocs.yml`` with the folders given (``course.yml``'s, not its own).
+def load_mkdocs_yml(settings: CourseConfig, site_dir: Path, lang: str | None = None
+                    ) -> MkDocsConfig:
+    """Load ``mkdocs.yml`` with ``course.yml``'s folders and languages, not its own.
+
+    With ``lang``, mkdocs-static-i18n builds that language only (and the default
+    language, which it requires).
 
     Raises:
         BuildFailed: ``mkdocs.yml`` is missing or MkDocs rejected it.
     """
     from mkdocs.config import load_config
 
+    root = settings.root
     config_file = root / MKDOCS_CONFIG
     if not config_file.is_file():
         raise BuildFailed([error(MKDOCS_CONFIG, None, f"'{MKDOCS_CONFIG}' is missing; the "
                                  "site needs it", "config")])
     with mkdocs_log() as captured:
         try:
-            return load_config(str(config_file), site_dir=str(site_dir), docs_dir=str(docs_dir))
+            return load_config(str(config_file), site_dir=str(site_dir),
+                               docs_dir=str(settings.root / settings.docs_dir),
+                               **_course_settings(settings, config_file, lang))
         except Exception as exc:  # YAML errors surface here too
             raise BuildFailed(mkdocs_failure(root, exc, captured)) from exc
 
@@ -101,16 +107,57 @@ def run_mkdocs(run: SiteRun) -> list[str]:
     with mkdocs_log() as captured, dirty_flag(run.dirty):
         try:
             build(config, serve_url=run.serve_url, dirty=run.dirty)
+        except OSError:
+            raise  # a full disk or a locked file: the command names the file, not mkdocs.yml
         except Exception as exc:  # plugin crashes surface here too
             raise BuildFailed(mkdocs_failure(run.course.root, exc, captured)) from exc
     return captured
 
 
-def _build_only(config: Any, lang: str) -> None:
-    """Tell mkdocs-static-i18n to build ``lang`` only (and the default it requires)."""
-    if "i18n" in config.plugins:
-        for language in config.plugins["i18n"].config.languages:
-            language.build = language.locale == lang or language.default
+def _course_settings(course: CourseConfig, config_file: Path, lang: str | None
+                     ) -> dict[str, Any]:
+    """Return the ``plugins`` and ``theme`` settings of ``mkdocs.yml`` with the languages.
+
+    The languages are declared in course.yml only: the i18n plugin's
+    ``languages`` (each named in itself, the default one marked) and
+    ``theme.language`` are derived from it, unless ``mkdocs.yml`` sets them.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    from .lang.letters import endonym
+
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except Exception:  # noqa: BLE001 - MkDocs reads the file next and reports the problem
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    languages = [{"locale": code, "default": code == course.default_language,
+                  "name": endonym(code)} for code in course.languages]
+    plugins = [
+        {name: _i18n(course, {"languages": languages, **(options or {})}, lang)
+         if name == "i18n" else options for name, options in entry.items()}
+        if isinstance(entry, dict) else entry
+        for entry in raw.get("plugins") or []]
+    theme = raw.get("theme")
+    theme = {"language": course.default_language, **theme} if isinstance(theme, dict) else theme
+    return {"plugins": plugins, "theme": theme}
+
+
+def _i18n(course: CourseConfig, options: dict[str, Any], lang: str | None) -> dict[str, Any]:
+    """The i18n plugin's options with each language's ``build`` set for ``lang``.
+
+    A language process builds its language and the default one, which the
+    plugin requires; a build of the whole site builds every language.
+    """
+    listed = options.get("languages")
+    if isinstance(listed, list):
+        options["languages"] = [
+            {**entry, "build": lang in (None, entry.get("locale"))
+             or entry.get("locale") == course.default_language}
+            if isinstance(entry, dict) else entry for entry in listed]
+    return options
 
 
 def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:

@@ -182,7 +182,8 @@ def _unlink(link: lxml_html.HtmlElement) -> None:
         _remove(link)
         return
     link.tag = "span"
-    for attr in ("href", "target", "rel", "hreflang", "download"):
+    # A <span> may not carry aria-label (ARIA 1.2: prohibited on generic).
+    for attr in ("href", "target", "rel", "hreflang", "download", "aria-label"):
         link.attrib.pop(attr, None)
 
 

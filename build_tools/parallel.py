@@ -6,9 +6,13 @@ threads the caller runs, and each job gets its own MkDocs state.
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -34,10 +38,10 @@ def run_jobs(func: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
     """Call ``func(*args)`` for every ``args`` in ``jobs``; return the results in job order.
 
     ``meanwhile`` runs here while the jobs run elsewhere (before them when they
-    run here); when it raises, jobs not started are cancelled, the running ones
-    are waited for, and its exception is raised. With one job or one core the
-    calls run in this process. The first exception of a job is raised here once
-    every job has ended.
+    run here); when it raises, or on Ctrl-C, the jobs are stopped at once and
+    the exception is raised: they only write into staged folders, which the
+    caller removes. With one job or one core the calls run in this process. The
+    first exception of a job is raised here once every job has ended.
     """
     workers = min(available_jobs(), len(jobs))
     if workers <= 1:
@@ -49,11 +53,41 @@ def run_jobs(func: Callable[..., T], jobs: Sequence[tuple[Any, ...]],
         return results
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(func, *args) for args in jobs]
-        if meanwhile:
-            try:
+        with _workers_ignore_interrupt():
+            futures = [pool.submit(func, *args) for args in jobs]
+        try:
+            if meanwhile:
                 meanwhile()
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+            concurrent.futures.wait(futures)
+        except BaseException:
+            _stop(pool)
+            raise
         return [future.result() for future in futures]
+
+
+@contextlib.contextmanager
+def _workers_ignore_interrupt() -> Iterator[None]:
+    """Start workers with Ctrl-C blocked from their first instruction on.
+
+    The terminal sends Ctrl-C to every process of the build; the main process
+    stops the workers, which would otherwise each print a traceback. A blocked
+    signal stays blocked in the processes started meanwhile, and here it stays
+    pending: a Ctrl-C while they start takes effect right after.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now rather than wait for builds whose output will be thrown away."""
+    # No public way before Python 3.14 (ProcessPoolExecutor.terminate_workers).
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)

@@ -110,13 +110,13 @@ def _fail(where: str, message: str) -> BuildFailed:
 
 
 def _check_name(name: str) -> None:
-    if not ID_RE.match(name) or NUMBERED.match(name):
+    if not ID_RE.fullmatch(name) or NUMBERED.fullmatch(name):
         raise _fail(name, "a name is lowercase English words joined by '-', without a "
                     f"number, such as 'human-rights'; got '{name}'")
 
 
 def _check_id(course: Course, new_id: str) -> None:
-    if not ID_RE.match(new_id):
+    if not ID_RE.fullmatch(new_id):
         raise _fail(new_id, f"'id' must be lowercase letters, digits and '-', got '{new_id}'")
     if new_id in _ids(course):
         raise _fail(new_id, f"id '{new_id}' is already used; choose another with --id")
@@ -153,7 +153,7 @@ def _unique(course: Course, base: str) -> str:
 def _lesson_id(course: Course, module: Module) -> str:
     taken = _ids(course)
     numbers = [int(m.group(1)) for lesson in module.lessons
-               if (m := re.fullmatch(re.escape(module.id) + r"-(\d+)", lesson.id))]
+               if (m := re.fullmatch(re.escape(module.id) + r"-([0-9]+)", lesson.id))]
     start = max(numbers, default=0) + 1
     return next(f"{module.id}-{n:02d}" for n in range(start, start + 1000)
                 if f"{module.id}-{n:02d}" not in taken)

@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from .checks import run_checks
-from .config import CONFIG_NAME, load_config
+from .config import CONFIG_NAME, CourseConfig, load_config
 from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors, io_diagnostic
 from .loader import load_course
 from .mkdocs_run import MKDOCS_CONFIG, SiteRun, load_mkdocs_yml, run_mkdocs
 from .model import Course
 
 Echo = Callable[[str], None]
-DEFAULT_DOCS = "docs"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every dirty build; the preview decides when a dirty build is safe."""
 LINK_WARNING = re.compile(r"Doc file '.*' contains (a link|an absolute link|a link to)")
@@ -133,10 +132,9 @@ def serve(root: Path, host: str, port: int, echo: Echo) -> None:
     preview = _Preview(root, site_dir, url, echo)
     try:
         settings, _ = load_config(root)  # course.yml's problems are printed by the checks
-        docs_dir = root / (settings.docs_dir if settings else DEFAULT_DOCS)
         try:
             # For the server's hooks and what it watches; each build loads its own.
-            config = load_mkdocs_yml(root, site_dir, docs_dir)
+            config = load_mkdocs_yml(settings or CourseConfig(root=root), site_dir)
         except BuildFailed as exc:
             raise BuildFailed(exc.diagnostics, "the preview did not start") from exc
         _run(preview, config, host, port, LiveReloadServer)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from .diagnostics import rel
+from .i18n import Untranslated, untranslated_ui
 from .model import Course
 from .status import LABELS, STATUSES, Entry, counts, source_diff
 
@@ -26,6 +27,20 @@ TODO = {
 
 def _languages(course: Course) -> list[str]:
     return [lang for lang in course.languages if lang != course.source_language]
+
+
+def ui_untranslated(course: Course) -> list[tuple[str, Untranslated]]:
+    """Return ``(lang, catalog)`` for every UI catalog a course language lacks."""
+    return [(lang, missing) for lang in course.languages
+            for missing in untranslated_ui(lang, course.fallback)]
+
+
+def _ui_lines(course: Course) -> list[str]:
+    found = ui_untranslated(course)
+    if not found:
+        return []
+    return ["", "Untranslated UI catalogs", *(
+        f"{lang.ljust(6)}{m.catalog} ({m.what}, shown in '{m.shown_in}')" for lang, m in found)]
 
 
 def _path(course: Course, entry: Entry) -> str:
@@ -58,7 +73,7 @@ def text_table(course: Course, entries: list[Entry], *, color: bool = False) -> 
     for lang in langs:
         lines.append(lang.ljust(6) + "".join(str(totals[lang][s]).rjust(cell)
                                              for s in STATUSES))
-    return "\n".join(lines)
+    return "\n".join(lines + _ui_lines(course))
 
 
 def as_json(course: Course, entries: list[Entry]) -> str:
@@ -74,7 +89,10 @@ def as_json(course: Course, entries: list[Entry]) -> str:
         for e in entries
     ]
     payload = {"source_language": course.source_language, "languages": langs,
-               "counts": counts(entries, langs), "pages": pages}
+               "counts": counts(entries, langs), "pages": pages,
+               "ui_untranslated": [{"lang": lang, "catalog": m.catalog, "strings": m.what,
+                                    "shown_in": m.shown_in}
+                                   for lang, m in ui_untranslated(course)]}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
@@ -109,6 +127,11 @@ def markdown_report(course: Course, entries: list[Entry], today: datetime.date) 
            "|---" * (len(STATUSES) + 1) + "|"]
     out += [f"| `{lang}` | " + " | ".join(str(totals[lang][s]) for s in STATUSES) + " |"
             for lang in langs]
+    missing = ui_untranslated(course)
+    if missing:
+        out += ["", "## Untranslated UI catalogs", ""]
+        out += [f"- `{lang}`: `{m.catalog}` ({m.what}; shown in `{m.shown_in}`)"
+                for lang, m in missing]
     for lang in langs:
         todo = _todo(course, entries, lang)
         out += [*([""] if out[-1] else []), f"## `{lang}`: {len(todo)} page(s) to work on", ""]
@@ -147,6 +170,10 @@ def html_report(course: Course, entries: list[Entry], today: datetime.date) -> s
         f"<p>{today.isoformat()}. Source language: <code>{course.source_language}</code>.</p>",
         f"<table><tr><th>language</th>{head}</tr>{rows}</table>",
     ]
+    if missing := ui_untranslated(course):
+        parts += ["<h2>Untranslated UI catalogs</h2>", "<ul>", *(
+            f"<li><code>{lang}</code>: <code>{esc(m.catalog)}</code> ({esc(m.what)}; shown in "
+            f"<code>{m.shown_in}</code>)</li>" for lang, m in missing), "</ul>"]
     for lang in langs:
         todo = _todo(course, entries, lang)
         parts.append(f"<h2><code>{lang}</code>: {len(todo)} page(s) to work on</h2>")

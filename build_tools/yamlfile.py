@@ -10,6 +10,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """LibYAML's loader when PyYAML has it: front matter of every page is parsed on each build."""
 
 
+MAX_CHARS = 100_000
+"""Longest YAML text read: ``course.yml`` or one page's front matter."""
+MAX_EVENTS = 20_000
+"""Most parser events (about two per key or value) in one YAML text."""
+
+
 class YamlError(Exception):
     """Invalid YAML; ``line`` is 1-based within the text given."""
 
@@ -24,7 +30,8 @@ class YamlDoc:
 
     data: dict[str, object]
     key_lines: dict[str, int]
-    """1-based line of each top-level key within the text."""
+    """1-based line of each top-level key within the text, and of the keys of mappings
+    under them as ``key.subkey``."""
 
     def line(self, key: str, default: int = 1) -> int:
         """Return the line of ``key``, or ``default`` when it is absent."""
@@ -37,8 +44,12 @@ def load_mapping(text: str) -> YamlDoc:
     Raises:
         YamlError: the text is not valid YAML or not a mapping.
     """
+    if len(text) > MAX_CHARS:
+        return _raise(f"the YAML is {len(text)} characters long; at most {MAX_CHARS} are "
+                      "read: move long text into the page", 1)
     loader = _Loader(text)
     try:  # one parse: compose the node tree (for key lines), then build values from it
+        _refuse_aliases(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
@@ -51,11 +62,13 @@ def load_mapping(text: str) -> YamlDoc:
         return YamlDoc({}, {})
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return _raise(f"expected a mapping of 'key: value' lines, got {type(data).__name__}", 1)
-    key_lines = {
-        str(key.value): key.start_mark.line + 1
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
+    key_lines = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            key_lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):  # one level down: title.kk
+                key_lines.update({f"{key.value}.{sub.value}": sub.start_mark.line + 1
+                                  for sub, _ in value.value if isinstance(sub, yaml.ScalarNode)})
     return YamlDoc({str(k): v for k, v in data.items()}, key_lines)
 
 
@@ -67,6 +80,7 @@ def load_node(text: str) -> yaml.Node | None:
     """
     loader = _Loader(text)
     try:
+        _refuse_aliases(text, limit=None)  # a long glossary is fine; an alias never is
         node: yaml.Node | None = loader.get_single_node()
         return node
     except yaml.YAMLError as exc:
@@ -75,6 +89,22 @@ def load_node(text: str) -> yaml.Node | None:
         raise YamlError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
     finally:
         loader.dispose()
+
+
+def _refuse_aliases(text: str, limit: int | None = MAX_EVENTS) -> None:
+    """Refuse ``*alias`` references and very large trees before any value is built.
+
+    Aliases let a few lines expand into gigabytes (the "billion laughs"); an
+    author never needs them in ``course.yml`` or front matter.
+    """
+    for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError("anchors and aliases ('&name', '*name') are not allowed; write "
+                            "the value out in full", line)
+        if limit is not None and count > limit:
+            raise YamlError(f"more than {limit // 2} values; this is not a settings "
+                            "block", line)
 
 
 def _raise(message: str, line: int | None) -> YamlDoc:

@@ -7,10 +7,11 @@ iframe; its configuration is a JSON block written here.
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import replace
 from pathlib import Path
+
+from lxml import html as lxml_html
 
 from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, resource_id
 
@@ -55,14 +56,48 @@ def sco_config(package: Package, sco: Sco) -> dict[str, object]:
 
 
 def launch_page(package: Package, sco: Sco) -> bytes:
-    """Return the launch page of ``sco`` in the package's language."""
+    """Return the launch page of ``sco`` in the package's language.
+
+    The page is ``runtime/launcher.html`` with its elements filled in through
+    lxml, never by text replacement: the serializer escapes every title and
+    label for the place it lands in (text or attribute), and the configuration
+    is JSON that cannot end its ``<script>`` element (:func:`script_json`).
+    """
     labels = {**DEFAULT_LABELS, **package.labels}
-    text = (RUNTIME_DIR / "launcher.html").read_text(encoding="utf-8")
-    for key in ("lang", "title", "previous", "next", "pages"):
-        value = {"lang": package.lang, "title": sco.title}.get(key) or labels[key]
-        text = text.replace("{" + key + "}", html.escape(value))
-    config = json.dumps(sco_config(package, sco), ensure_ascii=False, sort_keys=True)
-    return text.replace("{config}", config.replace("</", "<\\/")).encode("utf-8")
+    doc = lxml_html.document_fromstring((RUNTIME_DIR / "launcher.html").read_text("utf-8"))
+    doc.set("lang", package.lang)
+    _element(doc, "//title").text = sco.title
+    _element(doc, "//*[@class='sco-title']").text = sco.title
+    _element(doc, "//iframe[@id='sco-frame']").set("title", sco.title)
+    _element(doc, "//*[@class='sco-hidden']").text = labels["pages"]
+    for key, button_id, text in (("previous", "sco-prev", "\u2039 {}"),
+                                 ("next", "sco-next", "{} \u203a")):
+        button = _element(doc, f"//button[@id='{button_id}']")
+        button.set("aria-label", labels[key])
+        button.text = text.format(labels[key])
+    _element(doc, "//script[@id='sco-config']").text = script_json(sco_config(package, sco))
+    page: bytes = lxml_html.tostring(doc, doctype="<!doctype html>", encoding="utf-8")
+    return page + b"\n"
+
+
+def script_json(value: object) -> str:
+    r"""Return ``value`` as JSON to put inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\u003c`` and the like, so no text (``</script>``,
+    ``<!--``) can end the element or change how the browser parses it; U+2028 and
+    U+2029 are escaped for older JavaScript parsers. ``JSON.parse`` reads it back
+    unchanged.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def _element(doc: lxml_html.HtmlElement, path: str) -> lxml_html.HtmlElement:
+    (found,) = doc.xpath(path)
+    element: lxml_html.HtmlElement = found
+    return element
 
 
 def with_runtime(package: Package) -> Package:

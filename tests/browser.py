@@ -12,6 +12,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 """Root on a closed network: no sandbox, and none of Chromium's own connections."""
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from npm (``package.json``); ``make test`` installs it."""
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+"""The axe rules of WCAG 2.0 and 2.1, levels A and AA."""
 
 
 @contextlib.contextmanager
@@ -25,3 +29,21 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def axe_violations(target: Any) -> list[str]:
+    """Run axe-core's WCAG 2.1 A/AA rules on a Playwright ``Page`` or ``Frame``.
+
+    Returns one line per violation, ``rule: selector (what is wrong)`` for each
+    node; an empty list means none. Frames are checked where they are passed in
+    (axe does not enter them from the parent).
+    """
+    if not target.evaluate("() => typeof window.axe === 'object'"):
+        target.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = target.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+                                      resultTypes: ["violations"], iframes: false})
+                  .then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(
+                      n => [n.target.join(" "), n.failureSummary])})))""", list(WCAG_TAGS))
+    return [f"{v['id']}: {target_} ({summary.splitlines()[-1].strip()})"
+            for v in found for target_, summary in v["nodes"]]

@@ -97,3 +97,22 @@ def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built_course(minimal_built: Path, tmp_path: Path) -> Path:
     """A fresh, writable copy of the built minimal course, outputs included."""
     return Path(shutil.copytree(minimal_built, tmp_path / "course", symlinks=True))
+
+
+SAMPLE_EPOCH = "1763596800"
+"""``SOURCE_DATE_EPOCH`` of the shared sample build: 20 November 2025."""
+
+
+@pytest.fixture(scope="session")
+def sample_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own course after one ``course build`` (site, packages, handbooks).
+
+    Built once per session with ``SOURCE_DATE_EPOCH`` set; tests read it, never change it.
+    """
+    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
+        result = run_cli(root, "build")
+    assert result.exit_code == 0, result.output
+    assert "Wrote 30 handbook(s) to dist/" in result.output
+    return root

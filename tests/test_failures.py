@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.diagnostics import io_diagnostic
 from tests.conftest import run_cli
 
 COURSE = Path(sys.executable).parent / "course"
@@ -138,3 +140,21 @@ def test_unreadable_folder(shared_course: Path) -> None:
     assert ("docs/en/01-basics/02-second.md:1: error: the file is empty; write front matter "
             "with a 'title' and the page text, or delete the file [empty-file]") in lines
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("number", "filename", "expected"), [
+    (errno.ENOSPC, ".site-new-ab12cd/en/index.html",
+     "site/en/index.html: error: cannot write 'site/en/index.html': the disk is full; free some "
+     "space and build again (site/ and dist/ were not changed) [io]"),
+    (errno.ENOSPC, ".site-kk-x9_z/kk/01-a/index.html",
+     "site/kk/01-a/index.html: error: cannot write 'site/kk/01-a/index.html': the disk is full; "
+     "free some space and build again (site/ and dist/ were not changed) [io]"),
+    (errno.EACCES, "out/.dist-new-q1/c_course_en_scorm12.zip",
+     "out/dist/c_course_en_scorm12.zip: error: cannot read or write "
+     "'out/dist/c_course_en_scorm12.zip': Permission denied; check that the file exists and "
+     "that you may use it [io]"),
+])
+def test_io_problems_name_the_output_not_its_temporary_folder(
+        tmp_path: Path, number: int, filename: str, expected: str) -> None:
+    exc = OSError(number, os.strerror(number), str(tmp_path / filename))
+    assert io_diagnostic(exc, tmp_path).format() == expected

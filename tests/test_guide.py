@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE_ARG = {"error": 3, "warning": 3, "Diagnostic": 4, "Problem": 2, "fail": 2, "report": -1}
 """Calls that make a diagnostic or a problem that becomes one, and where their code is
 (``report`` helpers take it last)."""
-LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.IGNORE: "off"}
+LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note",
+         Severity.IGNORE: "off"}
 
 
 def codes_in_source() -> dict[str, set[str]]:
@@ -58,7 +59,7 @@ def test_an_undeclared_code_cannot_be_reported() -> None:
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_guide_explains_every_code(lang: str) -> None:
     text = (ROOT / "guide" / lang / "authoring.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| \((error|warning|off)\) \S", text, re.M))
+    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| \((error|warning|note|off)\) \S", text, re.M))
     expected = {code.name: LABEL[code.severity] for code in CODES.values()}
     assert {name: rows.get(name) for name in expected} == expected
 

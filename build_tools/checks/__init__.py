@@ -23,9 +23,11 @@ from .files import (
     check_title_heading,
 )
 from .glossary import check_glossary
-from .links import check_images, check_links
-from .quiz import check_quiz_ids, check_quiz_parity
-from .symlinks import check_symlinks
+from .languages import check_fonts, check_search_rules, check_ui_catalogs
+from .links import check_images, check_links, check_outside_docs, check_scripts
+from .packaging import check_reserved_ids, check_suspend_data, check_titles
+from .published import check_stray_pages
+from .quiz import check_quiz_explanations, check_quiz_ids, check_quiz_parity
 from .translations import (
     check_kind_parity,
     check_pass_mark_parity,
@@ -39,7 +41,8 @@ Check = Callable[[Course], Iterator[Diagnostic]]
 CHECKS: tuple[Check, ...] = (
     check_links,
     check_images,
-    check_symlinks,
+    check_outside_docs,
+    check_scripts,
     check_language_folders,
     check_empty_pages,
     check_title_heading,
@@ -52,7 +55,15 @@ CHECKS: tuple[Check, ...] = (
     check_pass_mark_parity,
     check_quiz_ids,
     check_quiz_parity,
+    check_quiz_explanations,
     check_glossary,
+    check_ui_catalogs,
+    check_fonts,
+    check_search_rules,
+    check_titles,
+    check_reserved_ids,
+    check_suspend_data,
+    check_stray_pages,
 )
 """Every check, in the order they run."""
 

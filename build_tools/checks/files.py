@@ -157,3 +157,5 @@ def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+
+

@@ -13,7 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..model import Course
+from ..markdown_source import Link
+from ..markdown_text import URL_ATTRS, html_tags, prose_lines
+from ..model import Course, Page
 
 
 def check_links(course: Course) -> Iterator[Diagnostic]:
@@ -50,7 +52,7 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
     for page in course.all_pages():
         base = page.path.parent
         for link in course.source(page).links:
-            if not link.is_image or urlsplit(link.target).scheme:
+            if not link.is_image or urlsplit(link.target).scheme or _outside(course, page, link):
                 continue
             where = rel(page.path, course.root)
             if Path(os.path.normpath(base / unquote(link.target))) not in course.files:
@@ -62,6 +64,55 @@ def check_images(course: Course) -> Iterator[Diagnostic]:
                               "describe it in the page's language: ![description](...)",
                               "image-alt", link.col)
 
+
+def check_outside_docs(course: Course) -> Iterator[Diagnostic]:
+    """Links and images to files outside the docs folder: nothing there is published."""
+    for page in course.all_pages():
+        for link in course.source(page).links:
+            problem = _outside(course, page, link)
+            if problem:
+                yield error(rel(page.path, course.root), link.line, problem, "outside-docs",
+                            link.col)
+
+
+def _outside(course: Course, page: Page, link: Link) -> str | None:
+    parts = urlsplit(link.target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    what = "image" if link.is_image else "link"
+    if parts.path.startswith("/"):
+        return (f"{what} '{link.target}' is an absolute path; the site and the packages open "
+                "from any folder, so write the path relative to this page")
+    target = Path(posixpath.normpath((page.path.parent / unquote(parts.path)).as_posix()))
+    if not target.is_relative_to(course.docs_dir):
+        return (f"{what} '{link.target}' points outside the docs folder, to "
+                f"'{rel(target, course.root)}'; nothing outside it is published: copy the "
+                "file into the docs folder and link to the copy")
+    return None
+
+
+def check_scripts(course: Course) -> Iterator[Diagnostic]:
+    """Raw HTML or links that would run script in the page."""
+    for page in course.all_pages():
+        where = rel(page.path, course.root)
+        for number, line in prose_lines(page.body, page.body_line):
+            for col, name, attrs in html_tags(line):
+                found = [f"<{name}>"] if name == "script" else []
+                found += [f"{attr}=" for attr in attrs if attr.startswith("on")]
+                found += [f"{attr}=\"{value}\"" for attr, value in attrs.items()
+                          if _is_script_url(value) and attr != URL_ATTRS.get(name)]
+                if found:
+                    yield error(where, number, f"raw HTML {found[0]!r} would run script in "
+                                "the page; pages carry no scripts of their own: remove it",
+                                "script", col)
+        for link in course.source(page).links:
+            if _is_script_url(link.target):
+                yield error(where, link.line, f"link '{link.target}' would run script; link "
+                            "to a page or a web address instead", "script", link.col)
+
+
+def _is_script_url(value: str) -> bool:
+    return "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:text/html"))
 
 
 def _resolve(src_uri: str, target: str) -> str:

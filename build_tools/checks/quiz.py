@@ -1,4 +1,4 @@
-"""Knowledge checks across pages: ids unique in the course, translations in parity.
+"""Knowledge checks: ids unique in the course, translations in parity, wrong answers explained.
 
 Syntax faults of single blocks are reported by the loader, which parses every
 block once (``build_tools.quiz.parse``); these checks read the parsed
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic, error, rel
+from ..diagnostics import Diagnostic, Severity, error, rel
 from ..model import Course, Page, Question
 from ..questions import kind_of
 
@@ -46,6 +46,39 @@ def check_quiz_parity(course: Course) -> Iterator[Diagnostic]:
         for page in lesson.pages.values():
             if page is not source and page.quiz_readable:
                 yield from _compare(course, page, source)
+
+
+def check_quiz_explanations(course: Course) -> Iterator[Diagnostic]:
+    """A question that does not tell the learner why a wrong answer is wrong.
+
+    A question explains itself with an explanation, or with feedback under
+    every wrong option. A warning on module tests, where a learner has one
+    try; in lessons the same code is off unless ``validation`` turns it on.
+    """
+    for lesson in course.lessons():
+        severity = Severity.WARNING if lesson.kind == "test" else Severity.IGNORE
+        where = "module test" if lesson.kind == "test" else "question"
+        for page in lesson.pages.values():
+            for question in page.questions if page.quiz_readable else ():
+                if not _explained(question):
+                    yield Diagnostic(rel(page.path, course.root), question.line, severity,
+                                     f"{where} '{question.id}' does not say why a wrong "
+                                     f"answer is wrong; {_how_to_explain(question)}",
+                                     "quiz-no-explanation")
+
+
+def _explained(question: Question) -> bool:
+    wrong = [i for i in range(len(question.options)) if i not in question.correct]
+    feedback = dict(enumerate(question.feedback))
+    return bool(question.explanation.strip()) or bool(wrong) and all(
+        feedback.get(i, "").strip() for i in wrong)
+
+
+def _how_to_explain(question: Question) -> str:
+    if question.options:
+        return ("add a '>' note under each wrong option, or an explanation after the "
+                "options")
+    return "add an explanation inside the block"
 
 
 def _compare(course: Course, page: Page, source: Page) -> Iterator[Diagnostic]:

@@ -39,16 +39,16 @@ from pymdownx.blocks.block import Block
 from ..i18n import gettext
 from ..model import Question
 from ..questions import kind_of
-from ..quiz.parse import Problem, QuizSyntaxError, parse_page
+from ..quiz.parse import NESTED_MESSAGE, Problem, QuizSyntaxError, parse_page
 
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",
     "Choose an answer first.", "Enter an answer first.", "Enter a number.",
-    "Your score: {n} of {m}", "Passed", "Not passed", "Pass mark: {percent}%",
-    "Answered {n} of {m}", "Retry the test", "Reset answers",
-    "Your answers on this page were cleared.",
+    "Your score: {score}% ({n} of {m})", "Passed", "Not passed", "Pass mark: {percent}%",
+    "Answered {n} of {m}", "Your answers on this page were cleared.", "Start again",
+    "Clear all your answers on this page and start again?", "Yes, clear my answers", "Cancel",
 )
-"""Every UI string of the quiz script, as msgids of the ``quiz`` catalog domain."""
+"""Every UI string of knowledge checks, as msgids of the ``quiz`` catalog domain."""
 
 
 def encode_key(question_id: str, payload: dict[str, Any]) -> str:
@@ -96,9 +96,7 @@ class QuizBlock(Block):
         questions: PageQuestions = self.config["questions"]
         question = questions.by_id.get(qid)
         if question is None:
-            problem = Problem(0, f"quiz block {qid!r} is inside another block (a list, an "
-                              "admonition or a tab), where the course does not read questions; "
-                              "start '/// quiz' at the beginning of a line", "quiz-nested")
+            problem = Problem(0, NESTED_MESSAGE, "quiz-nested")
             raise QuizSyntaxError(problem, f"quiz block {qid!r}")
         _Renderer(self.md, self.config["lang"]).render(block, question)
         self.tracker["count"] = self.tracker.get("count", 0) + 1
@@ -133,10 +131,16 @@ class _Renderer:
                                       question.intro)
         kind.render(self, question)
         controls = etree.SubElement(fieldset, "div", {"class": "quiz-controls"})
-        button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check"})
+        # UI strings carry the site's language: on a page shown in another
+        # language (fallback), the content around them has that one.
+        button = etree.SubElement(controls, "button", {"type": "button", "class": "quiz-check",
+                                                       "lang": self.lang})
         button.text = self.t("Check")
+        # The verdict, the chosen options' notes and the explanation go here
+        # together (quiz.js), so a screen reader reads them once, in one go.
         etree.SubElement(fieldset, "div", {"class": "quiz-feedback", "role": "status",
-                                           "aria-live": "polite"}).text = AtomicString("")
+                                           "aria-live": "polite", "aria-atomic": "true"}
+                         ).text = AtomicString("")
         self.reveal(fieldset, question)
 
     def options(self, values: Sequence[str], labels: Sequence[str], input_type: str,
@@ -149,12 +153,14 @@ class _Renderer:
             etree.SubElement(option, "input", {"type": input_type, "id": f"{self.base}-{value}",
                                                "name": self.base, "value": value})
             label = etree.SubElement(option, "label", {"for": f"{self.base}-{value}"})
+            if ui_labels:  # the site's strings, in the site's language
+                label.set("lang", self.lang)
             label.text = label_text
 
     def typed(self, attrs: Mapping[str, str]) -> None:
         """Render the labelled text input of a typed answer, with the type's ``attrs``."""
         box = etree.SubElement(self.fieldset, "div", {"class": "quiz-answer"})
-        label = etree.SubElement(box, "label", {"for": f"{self.base}-answer"})
+        label = etree.SubElement(box, "label", {"for": f"{self.base}-answer", "lang": self.lang})
         label.text = self.t("Your answer")
         etree.SubElement(box, "input", {
             "type": "text", "id": f"{self.base}-answer", "name": self.base,
@@ -230,18 +236,32 @@ class QuizPage(Treeprocessor):
         })
         etree.SubElement(page, "div", {"class": "quiz-summary", "role": "status",
                                        "aria-live": "polite"}).text = AtomicString("")
-        controls = etree.SubElement(page, "div", {"class": "quiz-page-controls"})
-        buttons = (("quiz-retry", "Retry the test"), ("quiz-reset", "Reset answers"))
-        for css, msgid in buttons[0 if config["test"] else 1:]:
-            button = etree.SubElement(controls, "button", {"type": "button", "class": css})
-            if css == "quiz-retry":
-                button.set("hidden", "hidden")
-            button.text = AtomicString(gettext(lang, "quiz", msgid))
+        self.start_again(page, lang)
         strings = {msgid: gettext(lang, "quiz", msgid) for msgid in STRINGS}
         script = etree.SubElement(page, "script", {"type": "application/json",
                                                    "class": "quiz-strings"})
         script.text = AtomicString(json.dumps(strings, ensure_ascii=False, sort_keys=True)
                                    .replace("<", "\\u003c"))
+
+
+    def start_again(self, page: etree.Element, lang: str) -> None:
+        """One "start again" button, shown once something is answered, that asks first."""
+        def t(msgid: str) -> AtomicString:
+            return AtomicString(gettext(lang, "quiz", msgid))
+
+        controls = etree.SubElement(page, "div", {"class": "quiz-page-controls"})
+        button = etree.SubElement(controls, "button", {
+            "type": "button", "class": "quiz-restart", "hidden": "hidden",
+            "aria-expanded": "false", "aria-controls": "quiz-confirm"})
+        button.text = t("Start again")
+        confirm = etree.SubElement(controls, "div", {
+            "class": "quiz-confirm", "id": "quiz-confirm", "role": "group",
+            "aria-labelledby": "quiz-confirm-question", "hidden": "hidden"})
+        question = etree.SubElement(confirm, "p", {"id": "quiz-confirm-question"})
+        question.text = t("Clear all your answers on this page and start again?")
+        for css, msgid in (("quiz-confirm-yes", "Yes, clear my answers"),
+                           ("quiz-confirm-no", "Cancel")):
+            etree.SubElement(confirm, "button", {"type": "button", "class": css}).text = t(msgid)
 
 
 class QuizExtension(BlocksExtension):

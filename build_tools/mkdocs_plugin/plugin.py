@@ -15,6 +15,7 @@ a build must never see another build's inputs.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +85,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          **kwargs: Any) -> str:
-        """Count the page for the progress display; give the quiz extension the page's facts."""
+        """Count the page for the progress display; give the quiz extension the page's facts.
+
+        Returns the page's text in Unicode NFC, as the loader read it: the site and its
+        search index hold the same text as the checks.
+        """
         if self.site:
+            self.site.page_markdown(page)
             self.site.progress.advance()
             quiz_site.configure_page(config, self.site.course, page)
-        return markdown
+        return unicodedata.normalize("NFC", markdown)
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         """Index the page for search; mark fallback content and add the notice."""

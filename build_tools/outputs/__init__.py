@@ -2,8 +2,9 @@
 
 Every output is one module here with one object, ``OUTPUT``, listed in
 :data:`REGISTRY`. ``course.yml`` selects outputs by name (``outputs: [site,
-scorm12, scorm2004, question_bank]``, all of them by default); the pipeline builds the site of
-each language with MkDocs, then calls the selected outputs. To add an output:
+scorm12, scorm2004, question_bank, handbook]``; all but the handbook by default);
+the pipeline builds the site of each language with MkDocs, then calls the
+selected outputs. To add an output:
 
 1. write ``build_tools/outputs/<name>.py`` with a class that has the four
    members of :class:`Output` and ``OUTPUT = YourOutput()``;
@@ -42,16 +43,17 @@ from pathlib import Path
 from ..model import Course
 from ..progress import Progress
 from .base import Output, OutputJob, OutputResult, WrittenFile
+from .handbook import OUTPUT as HANDBOOK
 from .question_bank import OUTPUT as QUESTION_BANK
 from .scorm12 import OUTPUT as SCORM12
 from .scorm2004 import OUTPUT as SCORM2004
 from .site import OUTPUT as SITE
 
-__all__ = ["QUESTION_BANK", "REGISTRY", "SCORM12", "SCORM2004", "SITE", "Output", "OutputJob",
-           "OutputResult", "WrittenFile", "planned_files", "selected", "write_outputs"]
+__all__ = ["HANDBOOK", "QUESTION_BANK", "REGISTRY", "SCORM12", "SCORM2004", "SITE", "Output",
+           "OutputJob", "OutputResult", "WrittenFile", "planned_files", "selected", "write_outputs"]
 
 REGISTRY: dict[str, Output] = {
-    output.name: output for output in (SITE, SCORM12, SCORM2004, QUESTION_BANK)}
+    output.name: output for output in (SITE, SCORM12, SCORM2004, QUESTION_BANK, HANDBOOK)}
 """Every output by name, in the order they run."""
 
 

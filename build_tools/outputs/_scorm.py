@@ -16,7 +16,6 @@ from babel.numbers import get_decimal_symbol
 from scorm.launcher import DEFAULT_LABELS, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
-    SUSPEND_LIMITS,
     Completion,
     Item,
     Organization,
@@ -25,21 +24,20 @@ from scorm.model import (
     Retake,
     Sco,
     ScoPage,
-    TrackedQuestion,
     Version,
     item_id,
     resource_id,
 )
 from scorm.package import package_entries, write_zip
-from scorm.suspend import worst_case
 from scorm.validate import validate_manifest
 
+from ..checks.packaging import suspend_problem
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
-from ..i18n import gettext
-from ..model import Course, Module, Question
+from ..i18n import gettext, ui_language
+from ..model import Course, Module
 from ..package_html import css_references, rewrite_page, strip_source_map
-from ..questions import kind_of
+from ..questions import tracked
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -82,15 +80,6 @@ class ScormOutput:
                 result.files.append(written)
         result.diagnostics = builder.take_diagnostics()
         return result
-
-
-def tracked_question(question: Question, page_id: str) -> TrackedQuestion:
-    """The question as the launcher tracks it, with what its type says the LMS records."""
-    kind = kind_of(question.type)
-    return TrackedQuestion(
-        question.id, page_id, question.type, len(question.options), kind.interaction,
-        {version: kind.patterns(question, version) for version in VERSION_SUFFIX},
-        kind.worst_response(question))
 
 
 def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
@@ -145,7 +134,7 @@ class _Builder:
                             warn=True)
                 continue
             pages.append(ScoPage(lesson.id, href, page.title))
-            questions += [tracked_question(q, lesson.id) for q in page.questions]
+            questions += [tracked(q, lesson.id) for q in page.questions]
         if not pages:
             return None
         mastery = module.pass_mark if module.test is not None else None
@@ -181,7 +170,8 @@ class _Builder:
         if scope != "course":  # the LMS lists module packages by title: name the course too
             title = f"{title} — {scos[0].title}"
         org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
-        labels = {key: gettext(lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
+        ui_lang = ui_language(lang, "scorm", self.course.fallback)
+        labels = {key: gettext(ui_lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
         labels["decimal"] = get_decimal_symbol(lang)
         package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
                           tuple(scos), files, labels)
@@ -206,7 +196,8 @@ class _Builder:
         own = self.add_page(href, frozenset({href}), files, theme)
         resources.append(Resource(GLOSSARY_RESOURCE, tuple(dict.fromkeys(own)), href=href,
                                   dependencies=(ASSETS_RESOURCE,)))
-        items.append(Item("ITEM-glossary", gettext(lang, "site", "Glossary"), GLOSSARY_RESOURCE,
+        ui_lang = ui_language(lang, "site", self.course.fallback)
+        items.append(Item("ITEM-glossary", gettext(ui_lang, "site", "Glossary"), GLOSSARY_RESOURCE,
                           tracked=False))
 
     def page(self, href: str, pages: frozenset[str]) -> tuple[bytes, set[str]]:
@@ -247,7 +238,7 @@ class _Builder:
         target = self.site_dir / path
         site = self.site_dir.resolve()
         if not target.resolve().is_relative_to(site):
-            self.report(rel(self.site_dir, self.course.root) + "/" + path, "the file resolves "
+            self.report(f"{self.course.config.site_dir}/{path}", "the file resolves "
                         f"outside the site, to '{target.resolve()}'; packages only take files "
                         "from the docs folder and the built site", "symlink")
             return None
@@ -256,16 +247,9 @@ class _Builder:
         return target.read_bytes()
 
     def check_suspend(self, sco: Sco, lang: str, version: Version, name: str) -> None:
-        limit = SUSPEND_LIMITS[version]
-        worst = worst_case(sco)
-        if worst > limit:
-            module = next(m for m in self.course.modules if m.id == sco.id)
-            self.report(self.source_path(lang, module.index.src_uri),
-                        f"module '{sco.id}' can need {worst} characters of suspend_data "
-                        f"({len(sco.questions)} questions, {len(sco.pages)} pages), over the "
-                        f"SCORM {version} limit of {limit}; split the module, use fewer text "
-                        "questions, or build only SCORM 2004 with 'outputs: [site, scorm2004]' "
-                        "in course.yml", "scorm-suspend")
+        problem = suspend_problem(self.course, sco, lang, version)
+        if problem and problem not in self.diagnostics:
+            self.diagnostics.append(problem)
 
     def write(self, package: Package, path: Path) -> WrittenFile | None:
         where = f"{self.course.config.dist_dir}/{path.name}"

@@ -22,6 +22,11 @@ in ``guide/en/content-format.md``.
 
 from __future__ import annotations
 
+from typing import get_args
+
+from scorm.model import TrackedQuestion, Version
+
+from ..model import Question
 from .base import QuestionKind
 from .multiple import KIND as MULTIPLE
 from .numeric import KIND as NUMERIC
@@ -29,7 +34,7 @@ from .single import KIND as SINGLE
 from .text import KIND as TEXT
 from .truefalse import KIND as TRUEFALSE
 
-__all__ = ["REGISTRY", "QuestionKind", "kind_of"]
+__all__ = ["REGISTRY", "QuestionKind", "kind_of", "tracked"]
 
 REGISTRY: dict[str, QuestionKind] = {
     kind.name: kind for kind in (SINGLE, MULTIPLE, TRUEFALSE, NUMERIC, TEXT)
@@ -40,3 +45,12 @@ REGISTRY: dict[str, QuestionKind] = {
 def kind_of(name: str) -> QuestionKind:
     """Return the type named ``name`` (a question of the model has a known type)."""
     return REGISTRY[name]
+
+
+def tracked(question: Question, page_id: str) -> TrackedQuestion:
+    """The question as the launcher tracks it, with what its type says the LMS records."""
+    kind = kind_of(question.type)
+    return TrackedQuestion(
+        question.id, page_id, question.type, len(question.options), kind.interaction,
+        {version: kind.patterns(question, version) for version in get_args(Version)},
+        kind.worst_response(question))

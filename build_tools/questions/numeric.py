@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+import math
 import re
 from collections.abc import Iterator, Mapping
 
@@ -9,7 +11,7 @@ from ..model import Question
 from ..quiz.limits import NUMBER_MAX_LENGTH
 from .base import At, Fail, Inputs, QuestionKind, quoted, real_of, scorm_real
 
-SCORM_REAL = re.compile(r"-?\d{1,10}(\.\d{1,7})?")
+SCORM_REAL = re.compile(r"-?[0-9]{1,10}(\.[0-9]{1,7})?")
 """A number SCORM 2004 can record: real (10,7), at most 10 digits before the point, 7 after."""
 
 
@@ -17,6 +19,9 @@ def number_text(value: int | float) -> str:
     """Return the canonical text of a numeric answer: ``15``, ``2.5``."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float) and math.isfinite(value):
+        # Positional, never 1e-05: the shortest decimals that read back as the same float.
+        return format(decimal.Decimal(repr(value)), "f")
     return str(value)
 
 
@@ -31,7 +36,8 @@ class Numeric(QuestionKind):
                     fail: Fail) -> tuple[str, ...]:
         """``answer: 122`` and an optional ``tolerance: 0.5``."""
         tolerance, value = header.get("tolerance", 0), header.get("answer")
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or tolerance < 0:
+        if (isinstance(tolerance, bool) or not isinstance(tolerance, int | float)
+                or not math.isfinite(tolerance) or tolerance < 0):
             fail(at("tolerance"), f"'tolerance' of {name} must be a number of 0 or more, got "
                  f"{tolerance!r}", "quiz-numeric-answer")
         if isinstance(value, bool) or not isinstance(value, int | float):

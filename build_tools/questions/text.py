@@ -26,7 +26,7 @@ class Text(QuestionKind):
         values = value if isinstance(value, list) else [value]
         answers = [str(v).strip() for v in values if isinstance(v, str | int | float)
                    and not isinstance(v, bool) and str(v).strip()]
-        if value is None or len(answers) != len(values):
+        if value is None or not answers or len(answers) != len(values):
             got = "has no 'answer'" if value is None else f"has answer {value!r}"
             fail(at("answer"), f"{name} is a text question but {got}; list the accepted "
                  "answers, such as 'answer: [\"Mandela\", \"Nelson Mandela\"]'",

@@ -21,10 +21,17 @@ from ..model import Question
 from ..questions import REGISTRY, QuestionKind
 from ..yamlfile import YamlError, load_mapping
 
+ID_MAX = 255
+"""Longest interaction id SCORM 1.2 allows (CMIIdentifier); 2004 allows more."""
+
 START = re.compile(r"^ {0,3}(/{3,}) *quiz *(?:\| *(.*?))? *$", re.IGNORECASE)
 """The header line, as pymdownx's Blocks API reads it: ``/// quiz | question``."""
-NESTED = re.compile(r"^(?: {4,}|\t)\s*/{3,} *quiz\b", re.IGNORECASE)
-"""A quiz header indented into a list item, an admonition or a tab."""
+NESTED = re.compile(r"^(?:[ \t]*(?:>|[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*/{3,} *quiz\b",
+                    re.IGNORECASE)
+"""A ``/// quiz`` header behind a quote marker, a list marker or indentation (with
+:data:`START` not matching: a header at the margin is no nested one)."""
+NESTED_MESSAGE = ("a '/// quiz' block inside an admonition, list item or quote would show on "
+                  "the site but never reach the LMS; start the '///' line at the left margin")
 END = re.compile(r"^ {0,3}(/{3,}) *$")
 HEADER_LINE = re.compile(r"^ {4,}\S")
 """Block options: lines indented by four or more spaces right after the header."""
@@ -76,9 +83,7 @@ def parse_page(body: str, first_line: int = 1) -> tuple[list[Question], list[Pro
     """Parse every quiz block of a page body; return the valid ones and every problem."""
     questions, problems = [], []
     for line in nested_headers(body, first_line):
-        problems.append(Problem(line, "quiz block inside another block (a list, an admonition "
-                                "or a tab), where the course does not read questions; start "
-                                "'/// quiz' at the beginning of a line", "quiz-nested"))
+        problems.append(Problem(line, NESTED_MESSAGE, "quiz-nested"))
     for block in find_blocks(body, first_line):
         question, found = parse_block(block)
         problems += found
@@ -93,13 +98,14 @@ def nested_headers(body: str, first_line: int = 1) -> Iterator[int]:
     for number, text in enumerate(body.split("\n"), start=first_line):
         if FENCE.match(text):
             in_fence = not in_fence
-        elif not in_fence and NESTED.match(text):
+        elif not in_fence and NESTED.match(text) and not START.match(text):
             yield number
 
 
 def find_blocks(body: str, first_line: int = 1) -> Iterator[RawBlock]:
     """Yield every ``/// quiz`` block outside fenced code, in order."""
-    lines = list(enumerate(body.split("\n"), start=first_line))
+    # Python-Markdown reads a tab as four columns: an option line indented by a tab is one.
+    lines = list(enumerate(body.expandtabs(4).split("\n"), start=first_line))
     index, in_fence = 0, False
     while index < len(lines):
         number, text = lines[index]
@@ -222,10 +228,14 @@ class _Builder:
             self.fail(self.line, "question has no 'id'; add a line such as '    id: mr-01-q1' "
                       "right under the '/// quiz' line", "quiz-missing-id")
             return ""
-        if not isinstance(qid, str) or not ID_RE.match(qid):
+        if not isinstance(qid, str) or not ID_RE.fullmatch(qid):
             self.fail(self.at("id"), "question id must be lowercase letters, digits and '-', "
                       f"such as 'mr-01-q1', got {qid!r}", "quiz-bad-id")
             return str(qid)
+        if len(qid) > ID_MAX:
+            self.fail(self.at("id"), f"question id has {len(qid)} characters; an LMS keeps at "
+                      f"most {ID_MAX} (SCORM 1.2 CMIIdentifier, RTE 3.4.2.6.1): shorten it",
+                      "quiz-bad-id")
         self.name = f"question '{qid}'"
         return qid
 

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..i18n import ui_language
 from ..model import Course
 
 EXTENSION = "build_tools.markdown.quiz"
@@ -55,7 +56,8 @@ def configure_page(config: MkDocsConfig, course: Course, page: MkDocsPage) -> No
     if EXTENSION not in config.markdown_extensions:
         return
     source = course.page_at(Path(page.file.abs_src_path or ""))
-    options: dict[str, Any] = {"lang": _site_language(config, course, page),
+    lang = ui_language(_site_language(config, course, page), "quiz", course.fallback)
+    options: dict[str, Any] = {"lang": lang,
                                "course_id": course.id, "page_id": "", "module_id": "",
                                "test": False, "pass_mark": course.config.pass_mark,
                                "questions": source.questions if source else (),

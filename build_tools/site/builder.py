@@ -10,6 +10,7 @@ import logging
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -24,6 +25,8 @@ from .urls import module_titles, norm_src_uri, prefix
 log = logging.getLogger("mkdocs.plugins.course")
 
 NOT_FOUND = "404.html"
+CONTENT_MARKER = "data-course-content"
+"""Attribute of the element that holds a built page's content, without the theme's chrome."""
 
 
 class LanguageBuild:
@@ -38,7 +41,8 @@ class LanguageBuild:
         self.frame = frame_context(course, lang)
         self.index = SearchIndex(lang)
         self.index_size = 0
-        config.site_name = self.frame["title"]
+        # Material's templates print titles as HTML: ours are text, escaped once here.
+        config.site_name = Markup.escape(self.frame["title"])
         # The title of the heading permalinks (toc's default is English).
         if "toc" in config.markdown_extensions:
             toc = config.mdx_configs.setdefault("toc", {})
@@ -78,18 +82,30 @@ class LanguageBuild:
         for item in nav:
             if isinstance(item, Section):
                 folder = _section_folder(item)
-                item.title = titles.get(folder, item.title) if folder else item.title
+                item.title = Markup.escape(titles[folder]) if folder in titles else item.title
         return nav
 
+    def page_markdown(self, page: Page) -> None:
+        """Escape the page's title and description: the templates print them as HTML."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = Markup.escape(value)
+
     def page_content(self, html: str, page: Page) -> str:
-        """Index the page and mark fallback content with its language."""
+        """Index the page, mark fallback content with its language and frame the content."""
         content_lang = content_language(page.file, self.lang)
-        title = str(page.title or "")
+        title = page.title
+        title = title.unescape() if isinstance(title, Markup) else str(title or "")
         url = page.file.dest_uri.removeprefix(self.frame["prefix"])
         self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
-            return wrap_fallback(html, self.lang, content_lang)
-        return self.terms.link(html, page.file.dest_uri) if self.terms else html
+            html = wrap_fallback(html, self.frame["ui_lang"], content_lang)
+        elif self.terms:
+            html = self.terms.link(html, page.file.dest_uri)
+        # A theme-neutral frame around the page's own content, which outputs
+        # (the printed handbook) take from the built page.
+        return f"<div {CONTENT_MARKER}>{html}</div>"
 
     def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
         """Give the templates our frame and the same page in the other languages."""

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from ..i18n import catalog, english_name, format_day, gettext, language_name
+from ..i18n import THEME, catalog, english_name, format_day, gettext, language_name, ui_language
+from ..lang.letters import endonym
 from ..model import Course
 from .urls import page_url, prefix
 
@@ -49,25 +50,29 @@ def alternates(course: Course, lang: str, src_uri: str) -> list[dict[str, str]]:
     """Return Material's ``extra.alternate`` entries: the same page in every language.
 
     Links are site-root-relative; Material's ``url`` filter makes them relative
-    to the page, so they work from ``file://``. Names are in the page's language.
+    to the page, so they work from ``file://``. Each language is named in itself
+    (``Қазақша``, ``Oʻzbekcha``), so readers find their own whatever the page's.
     """
-    return [{"name": language_name(other, lang), "lang": other,
+    return [{"name": endonym(other), "lang": other,
              "link": page_url(course, other, src_uri)} for other in course.languages]
 
 
 def frame_context(course: Course, lang: str) -> dict[str, Any]:
     """Return the ``course_site`` template variable for pages of ``lang``."""
     day = build_day()
-    t = translator(lang)
+    ui_lang = ui_language(lang, DOMAIN, course.fallback)
+    t = translator(ui_lang)
     return {
         "lang": lang,
+        "ui_lang": ui_lang,
+        "theme_language": ui_language(lang, THEME, course.fallback),
         "t": t,
         "title": course.titles.get(lang, course.id),
         "updated": t("Last updated: %(date)s", date=format_day(day, lang)) if day else "",
         "prefix": prefix(course, lang),
         "search_index": f"{prefix(course, lang)}search/index.{lang}.js",
         "home": page_url(course, lang, "index.md"),
-        "in_language": {other: _capitalized(in_language(other, lang))
+        "in_language": {other: _capitalized(in_language(other, ui_lang))
                         for other in course.languages},
     }
 

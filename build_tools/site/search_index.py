@@ -4,7 +4,8 @@
 index is a script that stores itself in a global. It holds the plain text of
 each page split into sections at its ``h2``/``h3`` headings; the browser
 (``assets/javascripts/course-search.js``) tokenises and stems it when search
-is first opened, so one stemmer serves both the index and the queries.
+is first opened, so one stemmer serves both the index and the queries. The
+index carries the search rules of its languages (``build_tools/lang``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import html as lxml_html
+
+from ..lang.search import rules
 
 SPLIT_TAGS = {"h1", "h2", "h3"}
 """Top-level headings that start a new section of a page."""
@@ -75,7 +78,10 @@ class SearchIndex:
 
     def script(self) -> str:
         """Return the JavaScript file that registers this index under its language."""
-        data = json.dumps({"lang": self.lang, "pages": sorted(self.pages, key=_url)},
+        langs = sorted({self.lang} | {str(page[2]) for page in self.pages if page[2]})
+        data = json.dumps({"lang": self.lang,
+                           "languages": {lang: rules(lang).as_json() for lang in langs},
+                           "pages": sorted(self.pages, key=_url)},
                           ensure_ascii=False, separators=(",", ":"))
         return ("(window.courseSearchIndex=window.courseSearchIndex||{})"
                 f"[{json.dumps(self.lang)}]={data};\n")

@@ -445,6 +445,9 @@
     prev.disabled = index === 0;
     next.disabled = index === config.pages.length - 1;
     position.textContent = (index + 1) + " / " + config.pages.length;
+    // The frame is named after the page it shows (WCAG 4.1.2), in the
+    // package's language like the page titles in the configuration.
+    frame.title = config.pages[index].title;
     updateCompletion();
     save();
     session.commit();

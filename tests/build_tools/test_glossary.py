@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from build_tools.glossary import Glossary, TermFinder, load_glossary
-from build_tools.stemming import stem
 from tests.conftest import ROOT, run_cli
 
 GLOSSARY = """\
@@ -187,27 +184,6 @@ def test_terms_match_in_any_inflection(lang: str, text: str, entry: str) -> None
 def test_exact_terms_do_not_match_other_words_with_the_same_stem() -> None:
     finder = _finder("en")
     assert list(finder.find(list(finder.tokens("conditions of detention")))) == []
-
-
-WORDS = {
-    "kk": ["ережелерінің", "сотталғандарға", "бақылаудағы", "қызметкерлеріміз",
-           "мекемелерде", "жоспарын", "қауіпсіздікке", "рефлексі", "ережесі", "кеңесі"],
-    "ru": ["пробационного", "заключёнными", "безопасностью", "учреждениях", "осуществляется",
-           "оценки", "наказания"],
-    "en": ["prisoners", "assessing", "handbooks", "inspected", "supervision"],
-}
-
-
-def test_python_stemmers_agree_with_the_search_script() -> None:
-    script = (ROOT / "build_tools/theme/assets/javascripts/course-search.js").read_text(
-        encoding="utf-8")
-    stemmers = script[script.index("// ---- Stemmers"):script.index("// ---- Index")]
-    program = (f"{stemmers}\nconst samples = {json.dumps(WORDS, ensure_ascii=False)};\n"
-               "const out = {};\nfor (const [lang, list] of Object.entries(samples)) "
-               "out[lang] = list.map(w => stem(w, lang));\nconsole.log(JSON.stringify(out));")
-    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
-    expected = json.loads(result.stdout)
-    assert {lang: [stem(w, lang) for w in words] for lang, words in WORDS.items()} == expected
 
 
 def test_the_sample_course_is_clean_under_strict() -> None:

@@ -11,7 +11,7 @@ import pytest
 from build_tools import questions
 from build_tools.loader import load_course
 from build_tools.model import Question
-from build_tools.outputs._scorm import tracked_question
+from build_tools.questions import tracked
 from build_tools.questions.base import Inputs, QuestionKind, scorm_real
 from build_tools.questions.numeric import Numeric
 from scorm.suspend import worst_response
@@ -47,8 +47,8 @@ def test_numeric_patterns(answer: str, tolerance: float, expected: str | None) -
 ])
 def test_each_type_says_what_the_lms_records(question: Question, v12: tuple[str, ...],
                                              v2004: tuple[str, ...], interaction: str) -> None:
-    tracked = tracked_question(question, "page")
-    assert (tracked.interaction, tracked.patterns) == (interaction, {"1.2": v12, "2004": v2004})
+    tracked_q = tracked(question, "page")
+    assert (tracked_q.interaction, tracked_q.patterns) == (interaction, {"1.2": v12, "2004": v2004})
 
 
 class Year(QuestionKind):
@@ -94,7 +94,7 @@ def test_a_new_type_needs_only_the_registry(minimal: Path,
     html = md.convert(page.read_text(encoding="utf-8").split("---", 2)[2])
     assert 'data-quiz-type="year"' in html and 'inputmode="numeric" maxlength="4"' in html
 
-    tracked = tracked_question(question, "ba-01")
-    assert tracked.interaction == "numeric"
-    assert tracked.patterns == {"1.2": ("1955",), "2004": ("1955[:]1955",)}
-    assert worst_response(tracked) == ['""""']
+    tracked_q = tracked(question, "ba-01")
+    assert tracked_q.interaction == "numeric"
+    assert tracked_q.patterns == {"1.2": ("1955",), "2004": ("1955[:]1955",)}
+    assert worst_response(tracked_q) == ['""""']

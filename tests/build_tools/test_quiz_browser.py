@@ -65,7 +65,16 @@ def check(page: Page, qid: str) -> None:
 
 
 def status(page: Page, qid: str) -> str:
-    return page.locator(f"#quiz-{qid} .quiz-feedback").inner_text()
+    """The verdict the question's live region gives (hints are verdicts too)."""
+    return page.locator(f"#quiz-{qid} .quiz-feedback").evaluate(
+        "e => (e.querySelector('.quiz-verdict') || e).textContent")
+
+
+def start_again(page: Page, name: str, confirm: str) -> None:
+    """Press "start again", then confirm in the question it asks."""
+    page.get_by_role("button", name=name).click()
+    expect(page.locator(".quiz-confirm-no")).to_be_focused()
+    page.get_by_role("button", name=confirm).click()
 
 
 def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
@@ -77,13 +86,16 @@ def test_kazakh_lesson_wrong_then_right(page: Page, site: Path) -> None:
     choose(page, "sf-01-q1", "43-ереже")
     check(page, "sf-01-q1")
     assert status(page, "sf-01-q1") == "Қайталап көріңіз"
-    expect(q1.locator(".quiz-option-feedback")).to_have_text(["Жоқ: 43-ереже жазаларды шектейді."])
+    expect(q1.locator(".quiz-feedback .quiz-option-feedback")).to_have_text(
+        ["Жоқ: 43-ереже жазаларды шектейді."])
+    expect(q1.locator(".quiz-feedback .quiz-note-option")).to_have_text(["43-ереже"])
     choose(page, "sf-01-q1", "1-ереже")
     check(page, "sf-01-q1")
     assert status(page, "sf-01-q1") == "Дұрыс жауап"
-    expect(q1.locator(".quiz-option-feedback")).to_have_text(["Дұрыс: 1-ереже қадір-қасиетті "
-                                                              "қорғайды."])
-    expect(q1.locator(".quiz-explanation")).to_have_text("1-ереженің бірінші тұруы кездейсоқ емес.")
+    expect(q1.locator(".quiz-feedback .quiz-option-feedback")).to_have_text(
+        ["Дұрыс: 1-ереже қадір-қасиетті қорғайды."])
+    expect(q1.locator(".quiz-feedback .quiz-explanation")).to_have_text(
+        "1-ереженің бірінші тұруы кездейсоқ емес.")
 
     choose(page, "sf-01-q2", "Ұжымдық жаза")
     check(page, "sf-01-q2")
@@ -117,15 +129,21 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     check(page, "sf-test-q1")
     assert status(page, "sf-test-q1") == "Правильно"
     expect(page.locator("#quiz-sf-test-q1 input").first).to_be_disabled()
+    expect(page.locator("#quiz-sf-test-q1 .quiz-check")).to_have_attribute("aria-disabled", "true")
     expect(summary).to_have_text("Отвечено вопросов: 1 из 3")
     choose(page, "sf-test-q2", "Неверно")
     check(page, "sf-test-q2")
     page.fill("#quiz-sf-test-q3-answer", "100")
     check(page, "sf-test-q3")
     assert status(page, "sf-test-q3") == "Неправильно"
-    expect(summary).to_have_text("Ваш результат: 2 из 3 · Тест сдан · Проходной балл: 60%")
+    expect(summary).to_have_text("Ваш результат: 66% (2 из 3) · Проходной балл: 60% · Тест сдан")
 
-    page.get_by_role("button", name="Пройти тест заново").click()
+    page.get_by_role("button", name="Начать заново").click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Начать заново")).to_be_focused()
+    expect(page.locator(".quiz-confirm")).to_be_hidden()
+    expect(page.locator("#quiz-sf-test-q1 input").first).to_be_disabled()
+    start_again(page, "Начать заново", "Да, удалить ответы")
     expect(summary).to_have_text("Ваши ответы на этой странице сброшены.")
     expect(page.locator("#quiz-sf-test-q1 input").first).to_be_enabled()
     choose(page, "sf-test-q1", "Правило 43")
@@ -134,7 +152,8 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     check(page, "sf-test-q2")
     page.fill("#quiz-sf-test-q3-answer", "122")
     check(page, "sf-test-q3")
-    expect(summary).to_have_text("Ваш результат: 1 из 3 · Тест не сдан · Проходной балл: 60%")
+    expect(summary).to_have_text(
+        "Ваш результат: 33% (1 из 3) · Проходной балл: 60% · Тест не сдан")
 
 
 def test_keyboard_alone(page: Page, site: Path) -> None:
@@ -173,7 +192,7 @@ def test_answers_are_restored_after_reload_and_reset(page: Page, site: Path) -> 
     expect(page.locator("#quiz-sf-01-q5-answer")).to_have_value("Мандела")
     assert status(page, "sf-01-q5") == "Дұрыс жауап"
 
-    page.get_by_role("button", name="Жауаптарды тазарту").click()
+    start_again(page, "Қайта бастау", "Иә, жауаптарымды өшіру")
     expect(page.locator("#quiz-sf-01-q1-1")).not_to_be_checked()
     assert status(page, "sf-01-q1") == ""
     page.reload()
@@ -189,7 +208,10 @@ def test_fallback_page_uses_the_strings_of_its_folder(page: Page, site: Path) ->
     choose(page, "sf-02-q1", "Верно")
     check(page, "sf-02-q1")
     assert status(page, "sf-02-q1") == "Правильно"
-    expect(page.get_by_role("button", name="Сбросить ответы")).to_be_visible()
+    assert page.locator("#quiz-sf-02-q1").evaluate("e => e.closest('[lang]').lang") == "kk"
+    for ui in (".quiz-verdict", ".quiz-check", "label"):
+        assert page.locator(f"#quiz-sf-02-q1 {ui}").first.get_attribute("lang") == "ru", ui
+    expect(page.get_by_role("button", name="Начать заново")).to_be_visible()
 
 
 HOST = """<!doctype html><meta charset="utf-8"><title>LMS</title>
@@ -239,7 +261,7 @@ def test_course_host_replaces_local_storage(context: BrowserContext, site: Path)
     page.evaluate("window.broken = false")
     frame.locator("#quiz-sf-test-q3-answer").fill("12")
     frame.locator("#quiz-sf-test-q3 .quiz-check").click()
-    expect(frame.locator(".quiz-summary")).to_contain_text("Ваш результат: 2 из 3")
+    expect(frame.locator(".quiz-summary")).to_contain_text("Ваш результат: 66% (2 из 3)")
 
     calls = page.evaluate("window.calls")
     assert calls[0] == ["loadAnswers", "sf-test"]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.pipeline import check_course
+from build_tools.quiz.parse import NESTED_MESSAGE
 from tests.conftest import copy_course
 
 PAGE = "docs/en/01-basics/01-first.md"
@@ -22,9 +23,7 @@ def page_problems(course: Path, body: str) -> list[str]:
 
 BAD = [
     ("!!! note\n\n    /// quiz | Q?\n        id: ba-01-q1\n\n    - [x] a\n    - [ ] b\n    ///\n",
-     f"{PAGE}:9: error: quiz block inside another block (a list, an admonition or a tab), "
-     "where the course does not read questions; start '/// quiz' at the beginning of a line "
-     "[quiz-nested]"),
+     f"{PAGE}:9: error: {NESTED_MESSAGE} [quiz-nested]"),
     ("/// quiz | Q?\n    id: ba-01-q1\n\n- [ ] a\n- [ ] b\n///\n",
      f"{PAGE}:7: error: question 'ba-01-q1' has no correct option; mark the correct one with "
      "'- [x]' [quiz-no-answer]"),
@@ -145,3 +144,63 @@ def test_drifting_translation_is_reported_with_both_places(tmp_path: Path) -> No
         "docs/ru/01-safety/01-contact.md:34: error: question 'sf-01-q5' is not in "
         f"{en}; every translation has the same questions as the source [quiz-parity]",
     ]
+
+
+TEST_PAGE = "docs/en/01-basics/03-test.md"
+TEST_HEAD = "---\nid: ba-test\ntitle: Test\nkind: test\n---\n# Test\n\n"
+UNEXPLAINED = [
+    ("/// quiz | Q?\n    id: ba-test-q1\n\n- [x] a\n- [ ] b\n    > Not b.\n- [ ] c\n///\n",
+     "module test 'ba-test-q1' does not say why a wrong answer is wrong; add a '>' note under "
+     "each wrong option, or an explanation after the options"),
+    ("/// quiz | Q?\n    id: ba-test-q1\n    type: truefalse\n    answer: false\n///\n",
+     "module test 'ba-test-q1' does not say why a wrong answer is wrong; add an explanation "
+     "inside the block"),
+    ("/// quiz | Q?\n    id: ba-test-q1\n    type: numeric\n    answer: 15\n///\n",
+     "module test 'ba-test-q1' does not say why a wrong answer is wrong; add an explanation "
+     "inside the block"),
+]
+LESSON_TRUEFALSE = "/// quiz | Q?\n    id: ba-01-q1\n    type: truefalse\n    answer: true\n///\n"
+EXPLAINED = [
+    "/// quiz | Q?\n    id: ba-test-q1\n\n- [x] a\n- [ ] b\n    > Not b.\n- [ ] c\n"
+    "    > Not c.\n///\n",
+    "/// quiz | Q?\n    id: ba-test-q1\n\n- [x] a\n- [ ] b\n\nBecause a.\n///\n",
+    "/// quiz | Q?\n    id: ba-test-q1\n    type: text\n    answer: Mandela\n\nHe was.\n///\n",
+]
+
+
+def problems_of_test_page(course: Path, body: str, yml: str = "") -> list[str]:
+    (course / TEST_PAGE).write_text(TEST_HEAD + body, encoding="utf-8")
+    if yml:
+        with (course / "course.yml").open("a", encoding="utf-8") as config:
+            config.write(yml)
+    _, diagnostics = check_course(course)
+    return [d.format() for d in diagnostics]
+
+
+@pytest.mark.parametrize(("body", "message"), UNEXPLAINED)
+def test_unexplained_test_question_is_a_warning(minimal: Path, body: str, message: str) -> None:
+    assert problems_of_test_page(minimal, body) == [
+        f"{TEST_PAGE}:8: warning: {message} [quiz-no-explanation]"]
+
+
+@pytest.mark.parametrize("body", EXPLAINED)
+def test_explained_test_question_passes(minimal: Path, body: str) -> None:
+    assert problems_of_test_page(minimal, body) == []
+
+
+def test_unexplained_lesson_question_is_not_reported_by_default(minimal: Path) -> None:
+    assert page_problems(minimal, LESSON_TRUEFALSE) == []
+
+
+def test_unexplained_lesson_question_is_reported_when_turned_on(minimal: Path) -> None:
+    with (minimal / "course.yml").open("a", encoding="utf-8") as config:
+        config.write("validation:\n  quiz-no-explanation: warning\n")
+    assert page_problems(minimal, LESSON_TRUEFALSE) == [
+        f"{PAGE}:7: warning: question 'ba-01-q1' does not say why a wrong answer is wrong; add "
+        "an explanation inside the block [quiz-no-explanation]"]
+
+
+def test_unexplained_test_question_can_be_switched_off(minimal: Path) -> None:
+    body = UNEXPLAINED[1][0]
+    off = "validation:\n  quiz-no-explanation: ignore\n"
+    assert problems_of_test_page(minimal, body, off) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from build_tools.quiz import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
+from build_tools.quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
 from build_tools.quiz.site import SCRIPT_URI, STYLE_URI
 from tests.conftest import copy_course, run_cli
 from tests.quiz_key import decode_key
@@ -58,7 +58,7 @@ def test_page_facts_and_strings_follow_the_folder_language(site: Path) -> None:
     }
     strings = json.loads(by_class(page, "quiz-strings", "script")[0].text)
     assert strings["Check"] == "Проверить"
-    assert strings["Your score: {n} of {m}"] == "Ваш результат: {n} из {m}"
+    assert strings["Your score: {score}% ({n} of {m})"] == "Ваш результат: {score}% ({n} из {m})"
     test = by_class(parse(site, "01-safety/03-test.html"), "quiz-page")[0]
     assert (test.get("data-test"), test.get("lang"), test.get("data-page-id")) == (
         "true", "kk", "sf-test")

@@ -29,12 +29,9 @@ def quiz_dist(quiz_course: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_dist(sample_course: Path) -> Path:
     """``dist/`` of the project's own course after one ``course build``."""
-    root = copy_course("sample", tmp_path_factory.mktemp("sample"))
-    result = run_cli(root, "build")
-    assert result.exit_code == 0, result.output
-    return root / "dist"
+    return sample_course / "dist"
 
 
 QUESTIONS = {

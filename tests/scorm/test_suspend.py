@@ -58,7 +58,7 @@ def test_overflow_is_a_build_error(small_built: Path, tmp_path: Path) -> None:
                "or build only SCORM 2004 with 'outputs: [site, scorm2004]' in course.yml "
                "[scorm-suspend]")
     assert [d.format() for d in problems] == [
-        f"docs/kk/01-rights/index.md: error: {message}",
-        f"docs/en/01-rights/index.md: error: {message}",
+        f"docs/kk/01-rights/index.md:2: error: {message}",
+        f"docs/en/01-rights/index.md:2: error: {message}",
     ]
 

@@ -60,6 +60,12 @@ def take_test(frame: Any, right: bool) -> None:
     type_answer(frame, "sf-test-q3", "122,4")
 
 
+def start_again(frame: Any) -> None:
+    """Press "start again" on a quiz page and confirm: the page's answers are cleared."""
+    frame.click(".quiz-restart")
+    frame.click(".quiz-confirm-yes")
+
+
 def shown(frame: Any, qid: str) -> dict[str, Any]:
     """What the page shows for question ``qid``: ticked options, typed text, feedback."""
     return dict(frame.evaluate("""id => {

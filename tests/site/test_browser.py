@@ -260,20 +260,6 @@ def test_fallback_notice_in_reader_language(visit, lang: str, page: str, notice:
     assert seen.page.evaluate("document.documentElement.lang") == lang
 
 
-@pytest.mark.parametrize(("lang", "word", "stem"), [
-    ("kk", "ережелер", "ереж"), ("kk", "ережелерді", "ереж"), ("kk", "ережелерінің", "ереж"),
-    ("kk", "Ережелердің", "ереж"), ("kk", "адамның", "адам"), ("kk", "адам", "адам"),
-    ("kk", "қызметкерлерді", "қызметкер"), ("kk", "ҚЫЗМЕТКЕРЛЕР", "қызметкер"), ("kk", "ІС", "іс"),
-    ("ru", "Осуждённых", "осужденн"), ("ru", "осужденными", "осужденн"),
-    ("ru", "правила", "правил"), ("ru", "правилами", "правил"), ("ru", "ёлка", "елк"),
-    ("en", "rules", "rul"), ("en", "ruled", "rul"), ("en", "policies", "policy"),
-    ("en", "boxes", "box"), ("en", "protecting", "protect"),
-])
-def test_stemmer(visit, lang: str, word: str, stem: str) -> None:
-    seen = visit(lang, "index.html")
-    assert seen.page.evaluate("([w, l]) => window.courseSearch.stem(w, l)", [word, lang]) == stem
-
-
 def test_kazakh_frame_in_the_browser(visit) -> None:
     seen = visit("kk", "01-basics/01-first.html")
     page = seen.page

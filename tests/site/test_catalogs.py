@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
-from build_tools.i18n import LOCALES_DIR, catalog, english_name
+from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, english_name
 from build_tools.site import frame
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,3 +39,33 @@ def test_the_six_languages_are_shipped() -> None:
 @pytest.mark.parametrize("lang", SHIPPED)
 def test_every_msgid_is_translated(lang: str) -> None:
     assert sorted(used_msgids() - set(catalog(lang, "site"))) == []
+
+
+def msgids(lang: str, domain: str) -> set[str]:
+    """Every msgid of a catalog, translated or not."""
+    with (LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
+        return {str(m.id) for m in read_po(handle) if m.id}
+
+
+DOMAINS = sorted(p.stem for p in (LOCALES_DIR / MSGID_LANGUAGE / "LC_MESSAGES").glob("*.po"))
+"""Our catalog domains; the English catalogs list every msgid."""
+
+
+@pytest.mark.parametrize(("lang", "domain"), [(lang, domain) for lang in SHIPPED
+                                              for domain in DOMAINS if lang != MSGID_LANGUAGE])
+def test_every_catalog_is_complete(lang: str, domain: str) -> None:
+    assert sorted(msgids(MSGID_LANGUAGE, domain) - set(catalog(lang, domain))) == []
+
+
+THEME_KEYS = re.compile(r'^\s*"([a-z.]+)": ', re.M)
+
+
+@pytest.mark.parametrize("path", sorted((THEME / "partials" / "languages").glob("*.html")),
+                         ids=lambda p: p.stem)
+def test_our_theme_catalogs_have_every_key_of_the_theme(path: Path) -> None:
+    import material
+
+    english = Path(material.__file__).parent / "templates/partials/languages/en.html"
+    assert set(THEME_KEYS.findall(english.read_text("utf-8"))) <= set(
+        THEME_KEYS.findall(path.read_text("utf-8")))
+    assert f'"language": "{path.stem}"' in path.read_text("utf-8")

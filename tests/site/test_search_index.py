@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from build_tools.lang.search import rules
 from build_tools.site.search_index import SearchIndex, split_sections
 
 PAGE = """<h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>
@@ -41,7 +42,8 @@ def test_script_registers_compact_index_under_language() -> None:
     script = index.script()
     head = '(window.courseSearchIndex=window.courseSearchIndex||{})["kk"]='
     assert script.startswith(head) and script.endswith(";\n")
-    assert json.loads(script[len(head):-2]) == {"lang": "kk", "pages": [
+    assert json.loads(script[len(head):-2]) == {"lang": "kk", "languages": {
+        "kk": rules("kk").as_json(), "ru": rules("ru").as_json()}, "pages": [
         ["a.html", "А", "ru", [["", "А", "один"]]],
         ["b.html", "Б", "", [["", "Б", "екі"]]],
     ]}

@@ -5,8 +5,14 @@
  *   .quiz[data-quiz-id][data-quiz-type][data-quiz-key]  one question; the key is
  *       base64(JSON {correct: string[], tolerance: number} XOR the question id)
  *   .quiz-page[data-course-id][data-page-id][data-module-id][data-pass-mark][data-test]
- *       page facts, the score area, the reset/retry buttons and
+ *       page facts, the score area, the "start again" button with the
+ *       confirmation it opens (.quiz-confirm) and
  *       script.quiz-strings: the UI strings in the page's language, by English msgid.
+ * Keyboard and screen readers: checking an answer never moves focus; the
+ * verdict, the notes of the chosen options and the explanation are written
+ * together into the question's live region (.quiz-feedback), read once. A
+ * test question once answered is locked: its inputs are disabled and its
+ * button stays focusable with aria-disabled.
  * No network, works from file://. Never throws into the page.
  *
  * HOST CONTRACT (SCORM launcher). When the page is shown in a frame and
@@ -30,7 +36,7 @@
  *       the page's answers or retries the test: the host forgets them, so
  *       loadAnswers(pageId) no longer returns them.
  *   CourseHost.canRetake(pageId) -> boolean  optional; false when the host keeps
- *       only the first result of the test: the retry button stays hidden.
+ *       only the first result of the test: "start again" stays hidden there.
  * Every host call is wrapped in try/catch.
  * Otherwise answers are kept in localStorage under
  * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}.
@@ -54,8 +60,8 @@
   var host = findHost();
   var store = host ? hostStore(host) : localStore("course-quiz:" + info.courseId + ":" + info.pageId);
   var summary = page.querySelector(".quiz-summary");
-  var retry = page.querySelector(".quiz-retry");
-  var reset = page.querySelector(".quiz-reset");
+  var restart = page.querySelector(".quiz-restart");
+  var confirmBox = page.querySelector(".quiz-confirm");
   var answers = {};
   var quizzes = [];
 
@@ -262,6 +268,9 @@
   }
 
   function check(q) {
+    if (q.button.getAttribute("aria-disabled") === "true") {
+      return;
+    }
     var values = response(q);
     var choice = !isTyped(q);
     if (!values.length) {
@@ -283,41 +292,72 @@
     });
     q.started = null;
     updateSummary(true);
+    updateRestart();
   }
 
-  function say(q, text, kind) {
-    q.status.textContent = text;
+  // Replace what the live region says in one change: the verdict, then the
+  // notes and explanation (nodes), so that it is announced once.
+  function say(q, text, kind, nodes) {
+    var box = document.createDocumentFragment();
+    if (text) {
+      var verdict = document.createElement("p");
+      verdict.className = "quiz-verdict";
+      // In the UI's language, also where the content around is in another one.
+      verdict.lang = page.lang || document.documentElement.lang;
+      verdict.textContent = text;
+      box.appendChild(verdict);
+    }
+    (nodes || []).forEach(function (node) { box.appendChild(node); });
+    q.status.textContent = "";
+    q.status.appendChild(box);
     q.status.setAttribute("data-kind", kind || "");
   }
 
+  function optionLabel(option) {
+    var label = option ? option.querySelector("label") : null;
+    return label ? label.textContent.trim() : "";
+  }
+
+  // The notes of the chosen options, each after its option's text, and the explanation.
+  function revealed(q, values) {
+    var content = q.reveal ? q.reveal.content : null;
+    var nodes = [];
+    if (!content) {
+      return nodes;
+    }
+    // Matched by comparing attributes, never by a selector built from a value.
+    var notes = isTyped(q) ? {} : byOption(content.querySelectorAll(".quiz-option-feedback"));
+    var options = byOption(q.el.querySelectorAll(".quiz-option"));
+    values.forEach(function (value) {
+      var note = notes[value];
+      if (note) {
+        var item = document.createElement("div");
+        item.className = "quiz-note";
+        var name = document.createElement("span");
+        name.className = "quiz-note-option";
+        name.textContent = optionLabel(options[value]);
+        item.appendChild(name);
+        item.appendChild(note.cloneNode(true));
+        nodes.push(item);
+      }
+    });
+    var explanation = content.querySelector(".quiz-explanation");
+    if (explanation) {
+      nodes.push(explanation.cloneNode(true));
+    }
+    return nodes;
+  }
+
   function show(q, values, result) {
-    clearReveal(q);
     q.state = result;
     q.el.classList.toggle("quiz--correct", result === "correct");
     q.el.classList.toggle("quiz--incorrect", result === "incorrect");
     var wrong = info.isTest ? t("Incorrect") : t("Try again");
-    say(q, result === "correct" ? t("Correct") : wrong, result);
-    var content = q.reveal ? q.reveal.content : null;
-    if (content && !isTyped(q)) {
-      // Matched by comparing attributes, never by a selector built from a value.
-      var notes = byOption(content.querySelectorAll(".quiz-option-feedback"));
-      var options = byOption(q.el.querySelectorAll(".quiz-option"));
-      values.forEach(function (value) {
-        var note = notes[value];
-        var option = options[value];
-        if (note && option) {
-          option.appendChild(mark(note.cloneNode(true)));
-        }
-      });
-    }
-    if (content) {
-      var explanation = content.querySelector(".quiz-explanation");
-      if (explanation) {
-        q.status.parentNode.insertBefore(mark(explanation.cloneNode(true)), q.status.nextSibling);
-      }
-    }
+    say(q, result === "correct" ? t("Correct") : wrong, result, revealed(q, values));
     if (info.isTest) {
-      q.inputs.concat([q.button]).forEach(function (control) { control.disabled = true; });
+      // The button keeps focus (a disabled one would drop it to the page).
+      q.inputs.forEach(function (control) { control.disabled = true; });
+      q.button.setAttribute("aria-disabled", "true");
     }
   }
 
@@ -329,25 +369,14 @@
     return found;
   }
 
-  function mark(node) {
-    node.setAttribute("data-quiz-shown", "");
-    return node;
-  }
-
-  function clearReveal(q) {
-    Array.prototype.forEach.call(q.el.querySelectorAll("[data-quiz-shown]"), function (node) {
-      node.parentNode.removeChild(node);
-    });
-  }
-
   function clearQuestion(q) {
-    clearReveal(q);
     fill(q, []);
     q.state = null;
     q.started = null;
     q.el.classList.remove("quiz--correct", "quiz--incorrect");
     say(q, "", "");
-    q.inputs.concat([q.button]).forEach(function (control) { control.disabled = false; });
+    q.inputs.forEach(function (control) { control.disabled = false; });
+    q.button.removeAttribute("aria-disabled");
   }
 
   function updateSummary(fresh) {
@@ -359,17 +388,16 @@
     if (answered < total) {
       summary.textContent = answered ? t("Answered {n} of {m}", { n: answered, m: total }) : "";
       summary.removeAttribute("data-kind");
-      if (retry) {
-        retry.hidden = answered === 0 || !retakeAllowed();
-      }
       return;
     }
     var raw = quizzes.filter(function (q) { return q.state === "correct"; }).length;
     var passed = total > 0 && (raw * 100) / total >= info.passMark;
+    // Rounded down: a score shown as the pass mark has always reached it.
+    var score = total > 0 ? Math.floor((raw * 100) / total + 1e-9) : 0;
     summary.textContent = [
-      t("Your score: {n} of {m}", { n: raw, m: total }),
-      passed ? t("Passed") : t("Not passed"),
-      t("Pass mark: {percent}%", { percent: info.passMark })
+      t("Your score: {score}% ({n} of {m})", { score: score, n: raw, m: total }),
+      t("Pass mark: {percent}%", { percent: info.passMark }),
+      passed ? t("Passed") : t("Not passed")
     ].join(" · ");
     summary.setAttribute("data-kind", passed ? "passed" : "failed");
     if (fresh) {
@@ -378,13 +406,35 @@
         passMark: info.passMark, passed: passed
       });
     }
-    if (retry) {
-      retry.hidden = !retakeAllowed();
-    }
   }
 
   function retakeAllowed() {
     return !host || typeof host.canRetake !== "function" || callHost("canRetake", info.pageId) !== false;
+  }
+
+  // "Start again" is there once something is answered (or being confirmed),
+  // on a test page only while the host allows another attempt.
+  function updateRestart() {
+    if (restart) {
+      var any = quizzes.some(function (q) { return q.state !== null; });
+      var allowed = !info.isTest || retakeAllowed();
+      restart.hidden = !(any && allowed) && confirmBox.hidden;
+    }
+  }
+
+  function askToClear() {
+    confirmBox.hidden = false;
+    restart.setAttribute("aria-expanded", "true");
+    confirmBox.querySelector(".quiz-confirm-no").focus();
+  }
+
+  function closeConfirm(focusRestart) {
+    confirmBox.hidden = true;
+    restart.setAttribute("aria-expanded", "false");
+    updateRestart();
+    if (focusRestart && !restart.hidden) {
+      restart.focus();
+    }
   }
 
   function clearAll() {
@@ -392,6 +442,7 @@
     answers = {};
     store.clear();
     updateSummary(false);
+    closeConfirm(false);
     if (summary) {
       summary.textContent = t("Your answers on this page were cleared.");
     }
@@ -399,6 +450,24 @@
     if (first) {
       first.focus();
     }
+  }
+
+  function bindRestart() {
+    if (!restart || !confirmBox) {
+      return;
+    }
+    restart.addEventListener("click", askToClear);
+    confirmBox.querySelector(".quiz-confirm-yes").addEventListener("click", clearAll);
+    confirmBox.querySelector(".quiz-confirm-no").addEventListener("click", function () {
+      closeConfirm(true);
+    });
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        closeConfirm(true);
+      }
+    });
   }
 
   function restore() {
@@ -418,14 +487,10 @@
 
   try {
     quizzes = Array.prototype.map.call(document.querySelectorAll(".quiz[data-quiz-id]"), setup);
-    if (reset) {
-      reset.addEventListener("click", clearAll);
-    }
-    if (retry) {
-      retry.addEventListener("click", clearAll);
-    }
+    bindRestart();
     restore();
     updateSummary(false);
+    updateRestart();
     document.documentElement.classList.add("quiz-ready");
   } catch (e) {
     if (window.console) {

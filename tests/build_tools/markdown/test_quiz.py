@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from build_tools.markdown.quiz import encode_key
-from build_tools.quiz import QuizSyntaxError
+from build_tools.quiz.parse import NESTED_MESSAGE, QuizSyntaxError
 from tests.quiz_key import decode_key
 
 CASES = Path(__file__).parent / "quiz"
@@ -78,7 +78,7 @@ def test_every_ui_string_is_translated_with_its_placeholders(lang: str) -> None:
 
 def test_the_parser_reads_every_fact_of_a_question() -> None:
     from build_tools.model import Question
-    from build_tools.quiz import parse_page
+    from build_tools.quiz.parse import parse_page
 
     questions, problems = parse_page((CASES / "single.md").read_text(encoding="utf-8"), 5)
     assert problems == []
@@ -114,7 +114,4 @@ def test_a_quiz_the_course_cannot_read_is_an_error() -> None:
     with pytest.raises(QuizSyntaxError) as caught:
         md.convert("!!! note\n\n    /// quiz | Nested?\n        id: q9\n\n    - [x] a\n"
                    "    - [ ] b\n    ///\n")
-    assert str(caught.value) == (
-        "quiz block 'q9': quiz block 'q9' is inside another block (a list, an admonition or a "
-        "tab), where the course does not read questions; start '/// quiz' at the beginning of "
-        "a line [quiz-nested]")
+    assert str(caught.value) == f"quiz block 'q9': {NESTED_MESSAGE} [quiz-nested]"

@@ -7,105 +7,83 @@
  * the first time search is opened, tokenises and stems it in memory, and
  * shows results in Material's search box markup.
  *
- * Matching: case-insensitive (String.prototype.toLowerCase covers Kazakh and
- * Russian capitals), ё read as е, words reduced to stems by a light
- * suffix-stripping stemmer per language, every query word must match, and
- * the last word also matches as a prefix while it is being typed.
+ * Matching follows each language's rules, which come with the index
+ * (data.languages, written by build_tools/lang/search.py from the tables in
+ * build_tools/lang/tables/): words are lowercased, letters read as their
+ * equivalents (ё as е, Uzbek apostrophes as ʻ), reduced to stems by the
+ * language's suffix-stripping steps, every query word must match, and the
+ * last word also matches as a prefix while it is being typed. A language
+ * without a stemmer matches whole words and words beginning with the query.
  */
 (function () {
   "use strict";
 
-  var WORD = /[\p{L}\p{N}]+/gu;
   var MAX_PAGES = 20;
   var MAX_SECTIONS = 3;
   var SNIPPET = 180;
 
-  // ---- Stemmers ----------------------------------------------------------
+  // ---- Languages -------------------------------------------------------
 
-  // Kazakh is agglutinative: plural, possessive and case endings stack
-  // (ереже-лер-і-нің). They are stripped one by one, longest first, keeping a
-  // stem of at least 3 letters (4 before a one-letter ending).
-  var KK_SUFFIXES = sortLongestFirst((
-    "лар лер дар дер тар тер " +
-    "ымыз іміз ыңыз іңіз мыз міз ңыз ңіз ым ім ың ің сы сі ы і м ң " +
-    "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті н ын ін " +
-    "да де та те нда нде дан ден тан тен нан нен ндағы ндегі дағы дегі тағы тегі " +
-    "мен бен пен ша ше а е"
-  ).split(" "));
-
-  // Russian: an optional reflexive ending, then one inflectional ending.
-  var RU_REFLEXIVE = ["ся", "сь"];
-  var RU_SUFFIXES = sortLongestFirst((
-    "иями ями ами иях ях ах ием ем ом ой ей ий ый ая яя ое ее ые ие ого его ому ему " +
-    "ыми ими ых их ую юю ию ия ии ью ья ье ов ев ам ям ешь ишь ет ит ют ут ат ят " +
-    "им ым ете ите ть ость ости остью а я о е ы и у ю ь й"
-  ).split(" "));
-
-  function sortLongestFirst(list) {
-    return list.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+  // The steps of build_tools/lang/search.py (SearchRules), on the rules it
+  // wrote into the index: the browser and the build stem every word alike.
+  function Language(rules) {
+    rules = rules || {};
+    this.equivalences = rules.equivalences || {};
+    this.wordChars = rules.word_chars || "";
+    this.minLength = rules.min_length || 0;
+    this.steps = rules.steps || [];
+    var extra = this.wordChars.replace(/[\\\]\-^]/g, "\\$&");
+    this.pattern = new RegExp("[\\p{L}\\p{N}" + extra + "]+", "gu");
   }
 
-  // The possessive -сы/-сі follows a vowel only (ереже-сі); after a consonant
-  // the ending is -ы/-і (рефлекс-і, кеңес-і).
-  var KK_VOWELS = "аәеиоөуұүыіэюя";
+  Language.prototype.hasStemmer = function () { return this.steps.length > 0; };
 
-  function kazakhAllows(suffix, stem) {
-    return (suffix !== "сы" && suffix !== "сі") ||
-      KK_VOWELS.indexOf(stem.charAt(stem.length - 1)) >= 0;
-  }
+  Language.prototype.normalize = function (word) {
+    var equivalences = this.equivalences;
+    return Array.from(word.toLowerCase(), function (c) {
+      return Object.prototype.hasOwnProperty.call(equivalences, c) ? equivalences[c] : c;
+    }).join("");
+  };
 
-  function stripOnce(word, suffixes, minStem, minBeforeOne, allows) {
-    for (var i = 0; i < suffixes.length; i++) {
-      var suffix = suffixes[i];
-      var rest = word.length - suffix.length;
-      if (rest >= (suffix.length === 1 ? minBeforeOne : minStem) && word.endsWith(suffix) &&
-          (!allows || allows(suffix, word.slice(0, rest)))) {
-        return word.slice(0, rest);
+  Language.prototype.stem = function (word) {
+    word = this.normalize(word);
+    if (word.length < this.minLength || /\p{Nd}/u.test(word)) return word;
+    this.steps.forEach(function (step) {
+      for (var i = 0; i < step.repeat; i++) {
+        var shorter = stripOnce(word, step);
+        if (shorter === null) break;
+        word = shorter;
+      }
+    });
+    return word;
+  };
+
+  // A word without the word signs (apostrophes) at its ends.
+  Language.prototype.trim = function (word) {
+    var start = 0;
+    var end = word.length;
+    while (start < end && this.wordChars.indexOf(word[start]) >= 0) start++;
+    while (end > start && this.wordChars.indexOf(word[end - 1]) >= 0) end--;
+    return word.slice(start, end);
+  };
+
+  Language.prototype.words = function (text) {
+    var self = this;
+    return (text.match(this.pattern) || []).map(function (w) { return self.trim(w); })
+      .filter(Boolean);
+  };
+
+  function stripOnce(word, step) {
+    for (var i = 0; i < step.endings.length; i++) {
+      var ending = step.endings[i][0];
+      var rest = word.length - ending.length;
+      var after = (step.only_after || {})[ending];
+      if (rest >= (ending.length === 1 ? step.min_stem_one : step.min_stem) &&
+          word.endsWith(ending) && (after === undefined || after.indexOf(word[rest - 1]) >= 0)) {
+        return word.slice(0, rest) + step.endings[i][1];
       }
     }
-    return word;
-  }
-
-  function stemKazakh(word) {
-    for (var step = 0; step < 6; step++) {
-      var shorter = stripOnce(word, KK_SUFFIXES, 3, 4, kazakhAllows);
-      if (shorter === word) break;
-      word = shorter;
-    }
-    return word;
-  }
-
-  function stemRussian(word) {
-    word = stripOnce(word, RU_REFLEXIVE, 3, 3);
-    return stripOnce(word, RU_SUFFIXES, 3, 3);
-  }
-
-  function stemEnglish(word) {
-    if (word.length <= 3) return word;
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    if (word.endsWith("ies") && word.length > 4) word = word.slice(0, -3) + "y";
-    else if (/(ss|x|z|ch|sh)es$/.test(word)) word = word.slice(0, -2);
-    else if (word.endsWith("s") && !word.endsWith("ss")) word = word.slice(0, -1);
-    if (word.endsWith("ing") && word.length > 5) word = word.slice(0, -3);
-    else if (word.endsWith("ed") && word.length > 4) word = word.slice(0, -2);
-    if (word.endsWith("e") && word.length > 3) word = word.slice(0, -1);
-    return word;
-  }
-
-  var STEMMERS = { kk: stemKazakh, ru: stemRussian, en: stemEnglish };
-
-  function normalize(word) {
-    return word.toLowerCase().replace(/ё/g, "е");
-  }
-
-  function stem(word, lang) {
-    var norm = normalize(word);
-    var stemmer = STEMMERS[lang];
-    return stemmer && !/\d/.test(norm) ? stemmer(norm) : norm;
-  }
-
-  function words(text) {
-    return text.match(WORD) || [];
+    return null;
   }
 
   // ---- Index -------------------------------------------------------------
@@ -114,7 +92,10 @@
     this.sections = [];
     this.postings = new Map();
     this.langs = [data.lang];
+    this.languages = {};
+    var rules = data.languages || {};
     var self = this;
+    Object.keys(rules).forEach(function (code) { self.languages[code] = new Language(rules[code]); });
     data.pages.forEach(function (page, pageNo) {
       var lang = page[2] || data.lang;
       if (self.langs.indexOf(lang) < 0) self.langs.push(lang);
@@ -126,16 +107,22 @@
     this.stems = Array.from(this.postings.keys());
   }
 
+  Index.prototype.language = function (code) {
+    if (!this.languages[code]) this.languages[code] = new Language(null);
+    return this.languages[code];
+  };
+
   Index.prototype.add = function (section) {
     var id = this.sections.length;
-    section.titleStems = new Set(words(section.title).map(function (w) {
-      return stem(w, section.lang);
+    var language = this.language(section.lang);
+    section.titleStems = new Set(language.words(section.title).map(function (w) {
+      return language.stem(w);
     }));
     this.sections.push(section);
     var postings = this.postings;
     var seen = new Set(section.titleStems);
-    words(section.pageTitle + " " + section.text).forEach(function (w) {
-      seen.add(stem(w, section.lang));
+    language.words(section.pageTitle + " " + section.text).forEach(function (w) {
+      seen.add(language.stem(w));
     });
     seen.forEach(function (s) {
       if (!postings.has(s)) postings.set(s, []);
@@ -144,15 +131,23 @@
   };
 
   // Index stems a query word matches, with a weight: 2 for its stem in any
-  // language of the index; 1, for the word being typed, for stems it begins
-  // or that begin with it.
+  // language of the index; 1, for the word being typed or in a language
+  // without a stemmer, for stems it begins or that begin with it.
   Index.prototype.match = function (word, typing) {
-    var variants = this.langs.map(function (lang) { return stem(word, lang); });
-    var norm = normalize(word);
+    var self = this;
+    var variants = [];
+    var prefixes = [];
+    this.langs.forEach(function (code) {
+      var language = self.language(code);
+      variants.push(language.stem(word));
+      if (typing || !language.hasStemmer()) prefixes.push(language.normalize(word));
+    });
     var matches = new Map();
     this.stems.forEach(function (s) {
       if (variants.indexOf(s) >= 0) matches.set(s, 2);
-      else if (typing && (s.startsWith(norm) || (s.length >= 4 && norm.startsWith(s)))) {
+      else if (prefixes.some(function (norm) {
+        return s.startsWith(norm) || (s.length >= 4 && norm.startsWith(s));
+      })) {
         matches.set(s, 1);
       }
     });
@@ -160,7 +155,7 @@
   };
 
   Index.prototype.search = function (query) {
-    var terms = words(query);
+    var terms = this.language(this.langs[0]).words(query);
     if (!terms.length) return null;
     var self = this;
     var hits = null;
@@ -215,22 +210,30 @@
   }
 
   // The text around the first hit, with every hit marked.
-  function snippet(text, lang, stems) {
+  function snippet(text, language, stems) {
     var first = -1;
-    WORD.lastIndex = 0;
+    var pattern = language.pattern;
+    pattern.lastIndex = 0;
     var m;
-    while ((m = WORD.exec(text)) !== null) {
-      if (stems.has(stem(m[0], lang))) { first = m.index; break; }
+    while ((m = pattern.exec(text)) !== null) {
+      if (stems.has(language.stem(language.trim(m[0])))) { first = m.index; break; }
     }
     var start = first > SNIPPET / 3 ? text.lastIndexOf(" ", first - SNIPPET / 3) + 1 : 0;
     var end = Math.min(text.length, start + SNIPPET);
     if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first + 1);
     var part = text.slice(start, end);
-    var html = part.replace(/[^\p{L}\p{N}]+|[\p{L}\p{N}]+/gu, function (piece) {
-      var isWord = /^[\p{L}\p{N}]/u.test(piece);
-      return isWord && stems.has(stem(piece, lang))
-        ? "<mark>" + escapeHtml(piece) + "</mark>" : escapeHtml(piece);
-    });
+    var html = "";
+    var at = 0;
+    pattern.lastIndex = 0;
+    while ((m = pattern.exec(part)) !== null) {
+      var word = language.trim(m[0]);
+      var from = m.index + m[0].indexOf(word);
+      html += escapeHtml(part.slice(at, from));
+      html += word && stems.has(language.stem(word))
+        ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word);
+      at = from + word.length;
+    }
+    html += escapeHtml(part.slice(at));
     return (start > 0 ? "… " : "") + html + (end < text.length ? " …" : "");
   }
 
@@ -307,14 +310,24 @@
         "<article class=\"md-search-result__article" +
         (i === 0 ? " md-search-result__article--document" : "") + " md-typeset\"" +
         (other ? " lang=\"" + escapeHtml(section.lang) + "\"" : "") + ">" + head + sub +
-        "<p>" + snippet(section.text, section.lang, stems) + "</p></article></a>";
+        "<p>" + snippet(section.text, self.index.language(section.lang), stems) + "</p></article></a>";
     }).join("");
     return li;
   };
 
   // ---- Opening, closing and the keyboard ---------------------------------
 
+  // The control that had focus when search opened: focus goes back to it
+  // when search closes with Escape.
+  Search.prototype.remember = function () {
+    var active = document.activeElement;
+    if (active && active !== document.body && !this.root.contains(active)) {
+      this.opener = active;
+    }
+  };
+
   Search.prototype.open = function () {
+    this.remember();
     if (!this.toggle.checked) {
       this.toggle.checked = true;
       this.toggle.dispatchEvent(new Event("change"));
@@ -329,6 +342,27 @@
       this.toggle.dispatchEvent(new Event("change"));
     }
     this.input.blur();
+  };
+
+  function visible(el) {
+    return !!el && el.isConnected && el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== "hidden";
+  }
+
+  // Escape: close, and give focus back to the control that opened search, or
+  // to the search field where it stays on screen (wide screens), or to the
+  // header's search button (phones). Focusing the field must not reopen search.
+  Search.prototype.dismiss = function () {
+    var opener = this.opener;
+    this.opener = null;
+    this.close();
+    var button = document.querySelector("label.md-header__button[for='__search']");
+    var target = [opener, this.input, button].filter(visible)[0];
+    if (target) {
+      this.quiet = target === this.input;
+      target.focus();
+      this.quiet = false;
+    }
   };
 
   Search.prototype.links = function () {
@@ -361,7 +395,7 @@
     }
     if (event.key === "Escape") {
       event.preventDefault();
-      this.close();
+      this.dismiss();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       this.move(event.key === "ArrowDown" ? 1 : -1);
@@ -376,10 +410,13 @@
     var self = this;
     document.addEventListener("keydown", function (e) { self.onKey(e); }, true);
     this.toggle.addEventListener("change", function () {
-      if (self.toggle.checked) { self.input.focus(); self.load(); }
+      if (self.toggle.checked) { self.remember(); self.input.focus(); self.load(); }
     });
-    this.input.addEventListener("focus", function () { self.open(); });
-    this.input.addEventListener("input", function () { self.run(); });
+    this.input.addEventListener("focus", function () { if (!self.quiet) self.open(); });
+    this.input.addEventListener("input", function () {
+      if (!self.toggle.checked) self.open();
+      self.run();
+    });
     this.input.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.input.form.addEventListener("reset", function () {
       setTimeout(function () { self.run(); self.input.focus(); }, 0);
@@ -389,15 +426,20 @@
     });
   };
 
-  var root = document.querySelector("[data-course-search]");
+  var root = typeof document === "undefined" ? null
+    : document.querySelector("[data-course-search]");
   if (root) {
     var search = new Search(root);
     search.bind();
     window.courseSearch = {
-      stem: stem,
+      stem: function (word, lang) {
+        return search.index ? search.index.language(lang).stem(word) : null;
+      },
       search: function (query) {
         return search.index ? search.index.search(query) : null;
       }
     };
   }
+  // For tests under Node: the same steps, without a page.
+  if (typeof module === "object" && module.exports) module.exports = { Language: Language };
 })();

@@ -1,0 +1,178 @@
+"""Printed handbooks (A4 PDF) in ``dist/``: per language, one per module and one for the course.
+
+Selected in ``course.yml`` with ``handbook`` in ``outputs``; ``handbook:
+{editions: [trainee, trainer]}`` chooses the editions (both by default): the
+trainer's edition adds the answer key. File names follow the packages':
+``<course>_<module or 'course'>_<lang>_handbook.pdf`` and
+``..._handbook_trainer.pdf``. A problem (an image the site lacks, a letter the
+font cannot draw) is reported at the source line and no PDF of that language
+is written. The same sources give byte-identical PDFs: the PDF dates come from
+``SOURCE_DATE_EPOCH`` and are left out without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, error, has_errors, rel, warning
+from ..model import Course
+from .base import OutputJob, OutputResult, Scope, WrittenFile
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+    from ..handbook.book import BookWriter, Section
+    from ..handbook.pages import Chapter
+    from ..handbook.render import Typesetter
+
+SUFFIX = {"trainee": "handbook", "trainer": "handbook_trainer"}
+KIND = "handbook"
+
+
+class HandbookOutput:
+    """The printed handbooks of one language, laid out from its built site."""
+
+    name = "handbook"
+    scope: Scope = "language"
+
+    def planned(self, course: Course) -> int:
+        """Return one PDF per module and one for the course, per edition."""
+        if not course.modules:
+            return 0
+        return (len(course.modules) + 1) * len(course.config.handbook_editions)
+
+    def write(self, job: OutputJob) -> OutputResult:
+        """Write the handbooks of ``job.lang`` into ``job.dist_dir``."""
+        files, problems = write_handbooks(job.course, job.site_dir, job.dist_dir, job.lang)
+        return OutputResult(files, problems)
+
+
+OUTPUT = HandbookOutput()
+
+
+def handbook_name(course_id: str, scope: str, lang: str, edition: str) -> str:
+    """Return the PDF's name: ``<course>_<module or 'course'>_<lang>_handbook[_trainer].pdf``."""
+    return f"{course_id}_{scope}_{lang}_{SUFFIX[edition]}.pdf"
+
+
+def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
+                    ) -> tuple[list[WrittenFile], list[Diagnostic]]:
+    """Write the handbooks of ``course`` (of language ``only``, or all) from ``site_dir``."""
+    if not course.config.handbook_editions or not course.modules:
+        return [], []
+    from ..handbook.render import Typesetter  # WeasyPrint takes half a second to import
+
+    typesetter = Typesetter(site_dir)
+    reports: list[WrittenFile] = []
+    diagnostics: list[Diagnostic] = []
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    for lang in [only] if only else course.languages:
+        written, problems = _Language(course, lang, typesetter, dist_dir).write(site_dir)
+        reports += written
+        diagnostics += problems
+    return reports, diagnostics
+
+
+class _Language:
+    """The handbooks of one language."""
+
+    def __init__(self, course: Course, lang: str, typesetter: Typesetter, dist_dir: Path
+                 ) -> None:
+        self.course = course
+        self.lang = lang
+        self.typesetter = typesetter
+        self.dist_dir = dist_dir
+        self.diagnostics: list[Diagnostic] = []
+
+    def write(self, site_dir: Path) -> tuple[list[WrittenFile], list[Diagnostic]]:
+        from ..handbook.book import BookWriter
+        from ..handbook.pages import ChapterReader
+
+        reader = ChapterReader(self.course, site_dir, self.lang)
+        writer = BookWriter(self.course, self.lang, self.typesetter, reader)
+        sections = []
+        for number, module in enumerate(self.course.modules, start=1):
+            sections.append(writer.section(module, number))
+            self.rendered(module.index.src_uri)
+        home = reader.read(self.course.home, {}, writer.questions.worksheet)
+        chapters = [c for s in sections for c in s.chapters] + ([home] if home else [])
+        self.diagnostics += reader.diagnostics
+        self.check_letters(chapters)
+        if has_errors(self.diagnostics):
+            return [], self.diagnostics
+        editions = self.course.config.handbook_editions
+        keys = []
+        for section in sections:
+            keys.append(writer.key(section) if "trainer" in editions else None)
+            self.rendered(section.module.index.src_uri)
+        reports = []
+        for edition in editions:
+            reports += self.edition(writer, sections, keys, home, edition)
+        return reports, self.diagnostics
+
+    def edition(self, writer: BookWriter, sections: list[Section], keys: list[Document | None],
+                home: Chapter | None, edition: str) -> list[WrittenFile]:
+        trainer = edition == "trainer"
+        reports = []
+        for section, key in zip(sections, keys, strict=True):
+            parts: list[Document] = [writer.module_front(section, trainer, key), section.document]
+            if trainer and key is not None:
+                parts.append(key)
+            reports.append(self.pdf(section.module.id, edition, parts))
+        front = writer.course_front(sections, keys, home, trainer)
+        book = [front, *(s.document for s in sections)]
+        if trainer:
+            book += [key for key in keys if key is not None]
+        reports.append(self.pdf("course", edition, book))
+        return reports
+
+    def pdf(self, scope: str, edition: str, parts: list[Document]) -> WrittenFile:
+        name = handbook_name(self.course.id, scope, self.lang, edition)
+        size = self.typesetter.write(parts, self.dist_dir / name)
+        self.rendered(f"{self.course.config.dist_dir}/{name}", in_dist=True)
+        return WrittenFile(self.dist_dir / name, size, KIND)
+
+    def rendered(self, where: str, *, in_dist: bool = False) -> None:
+        """Turn what WeasyPrint reported while laying out into diagnostics at ``where``."""
+        path = where if in_dist else f"{rel(self.course.docs_dir, self.course.root)}/" \
+                                       f"{self.lang}/{where}"
+        for is_error, message in self.typesetter.take_problems():
+            make = error if is_error else warning
+            self.diagnostics.append(make(path, None, f"the handbook's layout: {message}",
+                                         "handbook-render"))
+
+    def check_letters(self, chapters: list[Chapter]) -> None:
+        """Report every letter the handbook's font cannot draw, at its source line."""
+        from ..handbook.fonts import FAMILY, missing_letters
+        from ..handbook.pages import source_line
+
+        def report(path: Path, text: str) -> None:
+            for char in missing_letters(text):
+                self.diagnostics.append(error(
+                    rel(path, self.course.root), source_line(path, char), f"the handbook's "
+                    f"font ({FAMILY}) has no letter '{char}' (U+{ord(char):04X}); write the "
+                    "text with letters of the course's languages, or add a font that has it "
+                    "to build_tools/theme/assets/fonts", "handbook-font"))
+
+        seen: set[Path] = set()
+        for chapter in chapters:
+            quiz_text = " ".join(" ".join((q.prompt, *q.options, *q.answer, *q.feedback,
+                                           q.intro, q.explanation)) for q in chapter.quizzes)
+            report(chapter.page.path, chapter.element.text_content() + quiz_text)
+            for _, source in chapter.images:
+                if source.suffix == ".svg" and source not in seen and source.is_file():
+                    seen.add(source)
+                    report(source, _svg_text(source))
+
+
+def _svg_text(path: Path) -> str:
+    """Return the text an SVG image draws."""
+    try:
+        return " ".join(etree.parse(str(path), etree.XMLParser(resolve_entities=False,
+                                                               no_network=True)).getroot()
+                        .itertext())
+    except etree.XMLSyntaxError:
+        return ""

@@ -1,0 +1,89 @@
+"""Handbook problems are ``path:line`` errors; nothing half-written is left in ``dist/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.loader import load_course
+from build_tools.outputs.handbook import write_handbooks
+from tests.conftest import copy_course, run_cli
+
+ONE_EDITION = ("outputs: [site, scorm12, scorm2004, question_bank, handbook]\n"
+               "handbook:\n  editions: [trainee]\n")
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The minimal course with trainee handbooks selected."""
+    root = copy_course("minimal", tmp_path / "course")
+    with (root / "course.yml").open("a", encoding="utf-8") as handle:
+        handle.write(ONE_EDITION)
+    return root
+
+
+def test_a_letter_the_font_lacks_fails_the_build_at_its_line(small: Path) -> None:
+    page = small / "docs" / "ru" / "01-basics" / "02-second.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nСнеговик ☃ на плацу.\n",
+                    encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split("\n").index("Снеговик ☃ на плацу.") + 1
+    (small / "dist").mkdir()
+    (small / "dist" / "old.txt").write_text("kept", encoding="utf-8")
+
+    result = run_cli(small, "build")
+
+    assert result.exit_code == 1
+    assert (f"docs/ru/01-basics/02-second.md:{line}: error: the handbook's font (Noto Sans) "
+            "has no letter '☃' (U+2603); write the text with letters of the course's "
+            "languages, or add a font that has it to build_tools/theme/assets/fonts "
+            "[handbook-font]") in result.output.splitlines()
+    assert "site/ and dist/ were not changed" in result.output
+    assert [p.name for p in (small / "dist").iterdir()] == ["old.txt"]
+
+
+def test_an_image_missing_from_the_built_site_is_reported_at_its_line(small: Path) -> None:
+    page = small / "docs" / "en" / "01-basics" / "01-first.md"
+    (page.parent / "images").mkdir()
+    (page.parent / "images" / "plan.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" '
+        'height="10"/></svg>', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n![Plan](images/plan.svg)\n",
+                    encoding="utf-8")
+    assert run_cli(small, "build").exit_code == 0
+    assert (small / "dist" / "minimal_course_en_handbook.pdf").is_file()
+    (small / "site" / "en" / "01-basics" / "images" / "plan.svg").unlink()
+    course, _ = load_course(small)
+    assert course is not None
+
+    reports, problems = write_handbooks(course, small / "site", small / "rebuilt", "en")
+
+    line = page.read_text(encoding="utf-8").split("\n").index("![Plan](images/plan.svg)") + 1
+    assert reports == []
+    assert [d.format() for d in problems] == [
+        f"docs/en/01-basics/01-first.md:{line}: error: the handbook cannot show image "
+        "'images/plan.svg': it is not a file of the built site; put the image beside the page "
+        "in the docs folder and link it by a relative path [handbook-image]"]
+    assert not list((small / "rebuilt").glob("*.pdf"))
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("handbook:\n  editions: [teacher]\n",
+     "course.yml:12: error: 'handbook.editions' must list some of 'trainee', 'trainer', "
+     "got ['teacher'] [config]"),
+    ("academy: [a, b]\n",
+     "course.yml:12: error: 'academy' must be the institution's name, or map languages to it "
+     "like 'kk: ...', got ['a', 'b'] [config]"),
+    ("version: [1]\n",
+     "course.yml:12: error: 'version' must be text such as \"2026.1\", got [1] [config]"),
+])
+def test_handbook_settings_are_checked(tmp_path: Path, setting: str, message: str) -> None:
+    root = copy_course("minimal", tmp_path / "course")
+    text = (root / "course.yml").read_text(encoding="utf-8")
+    assert text.count("\n") == 10
+    (root / "course.yml").write_text(text + "\n" + setting, encoding="utf-8")
+
+    result = run_cli(root, "check")
+
+    assert result.exit_code == 1
+    assert message in result.output.splitlines()
