@@ -220,7 +220,8 @@ def test_the_same_sources_give_byte_identical_pdfs(sample: tuple[Course, Path],
               "from build_tools.loader import load_course; "
               "from build_tools.outputs.handbook import write_handbooks; "
               "course, _ = load_course(Path(sys.argv[1])); "
-              "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk')")
+              "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk', "
+              "cache_dir=Path(sys.argv[2]) / 'empty-cache')")
     subprocess.run([sys.executable, "-c", script, str(course.root), str(tmp_path)], check=True,
                    env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH, "PATH": "/usr/bin:/bin"})
     again = sorted(tmp_path.glob("*.pdf"))
