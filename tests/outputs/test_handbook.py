@@ -242,3 +242,15 @@ def test_hyphenation_only_where_a_dictionary_exists(sample: tuple[Course, Path])
                         if f"{a}-{b}" not in sources]
     assert breaks["kk"] == []  # no Kazakh dictionary: only the author's own hyphens
     assert len(breaks["ru"]) > 50 and len(breaks["en"]) > 20  # pyphen's dictionaries at work
+
+
+def test_both_editions_share_the_modules_pages(sample: tuple[Course, Path]) -> None:
+    course, dist = sample
+    for lang in LANGS:
+        for module in course.modules:
+            trainee = PdfReader(pdf(dist, module.id, lang)).pages
+            trainer = PdfReader(pdf(dist, module.id, lang, "trainer")).pages
+            assert len(trainer) > len(trainee)  # the answer key follows
+            for number in range(1, len(trainee)):  # after the cover, page for page the same
+                assert trainee[number].get_contents().get_data() == \
+                    trainer[number].get_contents().get_data(), (module.id, lang, number)
