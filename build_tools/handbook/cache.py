@@ -62,9 +62,8 @@ class BookCache:
         entry = self.entry(name)
         if entry is not None:
             if part.problems is None:
-                part.problems = [(bool(e), str(m)) for e, m in entry["problems"]]
-            return Facts(int(entry["pages"]), {str(k): int(v)
-                                               for k, v in entry["anchors"].items()})
+                part.problems = entry["problems"]
+            return Facts(entry["pages"], entry["anchors"])
         facts = self.typesetter.facts(part)
         self.store(name, {"pages": facts.pages, "anchors": facts.anchors, "files": part.files,
                           "problems": part.problems or []})
@@ -75,13 +74,13 @@ class BookCache:
         name = f"pdf-{self.key('pdf', parts)}"
         entry = self.entry(name)
         data = self.kept_pdf(name, entry) if entry is not None else None
-        if entry is not None and data is not None:
+        if entry is not None and data is not None and len(entry["parts"]) == len(parts):
             for part, problems in zip(parts, entry["parts"], strict=True):
                 if part.problems is None:
-                    part.problems = [(bool(e), str(m)) for e, m in problems]
+                    part.problems = problems
             target.write_bytes(data)
             self.reused.append(target.name)
-            return len(data), [(bool(e), str(m)) for e, m in entry["problems"]]
+            return len(data), entry["problems"]
         data, problems = self.typesetter.write(parts)
         target.write_bytes(data)
         files = {path: digest for part in parts for path, digest in part.files.items()}
@@ -97,15 +96,15 @@ class BookCache:
         return digest.hexdigest()
 
     def entry(self, name: str) -> dict[str, Any] | None:
-        """Return the kept entry ``name`` if the files it was made from are unchanged."""
+        """Return the kept entry ``name`` if it is whole and its files are unchanged."""
         if self.folder is None:
             return None
         try:
-            entry = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = _checked(json.loads((self.folder / f"{name}.json")
+                                        .read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
-        if not isinstance(entry, dict) or any(self.file(path) != digest
-                                              for path, digest in entry["files"].items()):
+        if any(self.file(path) != digest for path, digest in entry["files"].items()):
             return None
         self.used.add(name)
         return entry
@@ -148,6 +147,25 @@ class BookCache:
         for path in self.folder.iterdir():
             if path.name.split(".", 1)[0] not in self.used:
                 path.unlink(missing_ok=True)
+
+
+def _checked(found: Any) -> dict[str, Any]:
+    """Return a kept entry read from JSON, problems as tuples; raise if it is not whole."""
+    entry: dict[str, Any] = dict(found)
+    entry["files"] = {str(path): str(digest) for path, digest in dict(entry["files"]).items()}
+    entry["problems"] = _problems(entry["problems"])
+    if "pdf" in entry:
+        entry["pdf"] = str(entry["pdf"])
+        entry["parts"] = [_problems(problems) for problems in entry["parts"]]
+    else:
+        entry["pages"] = int(entry["pages"])
+        entry["anchors"] = {str(name): int(page) for name, page in
+                            dict(entry["anchors"]).items()}
+    return entry
+
+
+def _problems(found: Any) -> list[Problem]:
+    return [(bool(is_error), str(message)) for is_error, message in found]
 
 
 def _replace(path: Path, data: bytes) -> None:

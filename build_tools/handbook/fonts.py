@@ -59,20 +59,25 @@ def merged_font(style: str, cache_dir: Path | None = None) -> bytes:
     """
     if cache_dir is None:
         return _merge(style)
-    cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / f"noto-sans-{style}-{fonts_digest()[:16]}.ttf"
-    with (cache_dir / ".lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if target.is_file():
-            return target.read_bytes()
-        data = _merge(style)
-        with tempfile.NamedTemporaryFile(dir=cache_dir, suffix=".tmp", delete=False) as out:
-            out.write(data)
-        os.replace(out.name, target)
-        for stale in cache_dir.glob(f"noto-sans-{style}-*.ttf"):  # merged from older files
-            if stale != target:
-                stale.unlink(missing_ok=True)
-    return data
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with (cache_dir / ".lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if target.is_file():
+                return target.read_bytes()
+            for stale in cache_dir.iterdir():  # older merges, a write cut short
+                if stale.suffix in (".ttf", ".tmp") and stale.name.startswith(
+                        (f"noto-sans-{style}-", ".")):
+                    stale.unlink(missing_ok=True)
+            data = _merge(style)
+            with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".", suffix=".tmp",
+                                             delete=False) as out:
+                out.write(data)
+            os.replace(out.name, target)
+            return data
+    except OSError:  # a cache that cannot be written: merge every time
+        return _merge(style)
 
 
 def _merge(style: str) -> bytes:

@@ -118,9 +118,14 @@ def test_a_changed_image_makes_the_pdfs_that_show_it_again(course: Path) -> None
     assert clean == again
 
 
-def test_an_altered_kept_pdf_is_written_again(course: Path) -> None:
-    for path in (course / ".cache/handbook/en").glob("*.pdf"):
-        path.write_bytes(b"%PDF-1.7\n%%EOF\n")
+@pytest.mark.parametrize(("kept", "altered"), [
+    ("*.pdf", b"%PDF-1.7\n%%EOF\n"),
+    ("*.json", b'{"files": {}, "problems": 1, "pdf": "0"}'),
+    ("*.json", b'{"files'),
+])
+def test_an_altered_kept_file_is_not_used(course: Path, kept: str, altered: bytes) -> None:
+    for path in (course / ".cache/handbook/en").glob(kept):
+        path.write_bytes(altered)
 
     again, _ = handbooks(course, course / "again", "en")
 
