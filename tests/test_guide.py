@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+GUIDES = sorted(p.parent.name for p in (ROOT / "guide").glob("*/authoring.md"))
+"""The languages the authors' guide is written in."""
 CODE_ARG = {"error": 3, "warning": 3, "report": 3, "Diagnostic": 4}
 """Calls that make a diagnostic, and the position of their ``code`` argument."""
 
@@ -34,7 +36,11 @@ def test_codes_found() -> None:
     assert {"link", "front-matter", "section-count", "io", "new"} <= codes_in_source()
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_guide_is_in_the_course_languages() -> None:
+    assert {"kk", "ru", "en"} <= set(GUIDES)
+
+
+@pytest.mark.parametrize("lang", GUIDES)
 def test_guide_explains_every_code(lang: str) -> None:
     text = (ROOT / "guide" / lang / "authoring.md").read_text(encoding="utf-8")
     in_table = set(re.findall(r"^\| `([a-z-]+)` \| \((?:error|warning|note|off)\) \S", text, re.M))
@@ -45,5 +51,5 @@ def test_guide_explains_every_code(lang: str) -> None:
 def test_guides_have_the_same_sections() -> None:
     counts = {lang: len(re.findall(r"^#{2,3} ", (ROOT / "guide" / lang / "authoring.md")
                                    .read_text(encoding="utf-8"), re.M))
-              for lang in ("kk", "ru", "en")}
+              for lang in GUIDES}
     assert len(set(counts.values())) == 1, counts

@@ -31,7 +31,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from ..i18n import gettext
+from ..i18n import MSGID_LANGUAGE, gettext
 from ..quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
 from ..quiz.parse import CHOICE_TYPES, Problem, Quiz, QuizSyntaxError, build_quiz, parse_page
 
@@ -259,7 +259,7 @@ class QuizExtension(BlocksExtension):
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "lang": ["en", "Language of the UI strings - Default: 'en'"],
+            "lang": [MSGID_LANGUAGE, "Language of the UI strings - Default: the msgids' language"],
             "course_id": ["", "Course id, for saved answers - Default: ''"],
             "page_id": ["", "Id of the page (lesson id) - Default: ''"],
             "module_id": ["", "Id of the page's module - Default: ''"],

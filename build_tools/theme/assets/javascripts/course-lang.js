@@ -1,0 +1,31 @@
+/*
+ * Controls the theme's script adds inside page content (the copy button of
+ * code blocks) speak the reader's language, even where the content is in
+ * another one (a page taken from another language carries that language's
+ * lang): each gets the page's lang, so screen readers read its label right.
+ */
+(function () {
+  "use strict";
+
+  var CONTROLS = ".md-code__button, .md-clipboard, .md-annotation__index";
+  var page = document.documentElement.lang;
+
+  function markOne(control) {
+    if (control.closest("[lang]") !== document.documentElement) {
+      control.setAttribute("lang", page);
+    }
+  }
+
+  function mark(node) {
+    if (!node.querySelectorAll) return;
+    if (node.matches(CONTROLS)) markOne(node);
+    node.querySelectorAll(CONTROLS).forEach(markOne);
+  }
+
+  var content = document.querySelector(".md-content");
+  if (!content || !page) return;
+  mark(content);
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) { change.addedNodes.forEach(mark); });
+  }).observe(content, { childList: true, subtree: true });
+})();
