@@ -13,7 +13,8 @@
   var page = document.documentElement.lang;
 
   function markOne(control) {
-    if (control.closest("[lang]") !== document.documentElement) {
+    var holder = control.closest("[lang]");
+    if (holder !== document.documentElement && holder.lang !== page) {
       control.setAttribute("lang", page);
     }
   }
