@@ -32,6 +32,7 @@ import yaml
 
 from .diagnostics import Diagnostic, error, rel, warning
 from .lang.search import normalize, rules, stem, words
+from .lang.typography import sort_key
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"
@@ -41,11 +42,6 @@ ENTRY_KEYS = ("source", "readers")
 FORM_KEYS = ("term", "also", "avoid", "definition", "match")
 MATCH_KINDS = ("stem", "exact")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ALPHABETS = {
-    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-}
-"""Letter order of the glossary page in languages whose order is not the code points'."""
 
 
 @dataclass(frozen=True)
@@ -98,9 +94,8 @@ class Glossary:
         """Return the entries that have ``lang``, sorted by term as a reader looks them up."""
         found = [(entry, entry.forms[lang]) for entry in self.entries
                  if lang in entry.forms and entry.readers]
-        order = {letter: index for index, letter in enumerate(ALPHABETS.get(lang, ""))}
-        return sorted(found, key=lambda pair: [order.get(c, 100 + ord(c))
-                                               for c in pair[1].term.casefold()])
+        key = sort_key(lang)
+        return sorted(found, key=lambda pair: key(pair[1].term))
 
 
 def load_glossary(root: Path, languages: Sequence[str]) -> tuple[Glossary | None, list[Diagnostic]]:

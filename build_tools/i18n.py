@@ -46,7 +46,7 @@ def language_name(code: str, in_lang: str | None = None) -> str:
 
 def english_name(code: str) -> str:
     """Return the English name of language ``code`` (``Kazakh``), the key of per-language msgids."""
-    return str(Locale("en").languages.get(code, code))
+    return str(Locale(MSGID_LANGUAGE).languages.get(code, code))
 
 
 def format_day(day: datetime.date, lang: str) -> str:

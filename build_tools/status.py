@@ -143,7 +143,7 @@ def _select_one(course: Course, entries: list[Entry], target: str,
     source_dir = course.docs_dir / course.source_language
     if not found and _inside(path, source_dir):
         other = next((lang for lang in course.languages if lang != course.source_language),
-                     "ru")
+                     "<lang>")
         return [], error(where, None, f"this is in the source language "
                          f"'{course.source_language}'; give its translations instead, such "
                          f"as '{rel(course.docs_dir / other, course.root)}'", "status")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from .diagnostics import rel
-from .i18n import Untranslated, untranslated_ui
+from .i18n import MSGID_LANGUAGE, Untranslated, untranslated_ui
 from .model import Course
 from .status import LABELS, STATUSES, Entry, counts, source_diff
 
@@ -160,13 +160,14 @@ def html_report(course: Course, entries: list[Entry], today: datetime.date) -> s
                                                     for s in STATUSES) + "</tr>"
                    for lang in langs)
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        # The report's own words are in the msgids' language; the course's title is marked.
+        "<!DOCTYPE html>", f'<html lang="{MSGID_LANGUAGE}"><head><meta charset="utf-8">',
         f"<title>Translation status: {title}</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em}"
         "pre{background:#f4f4f4;padding:.5em;overflow:auto}.add{color:#060}.del{color:#a00}"
         "</style></head><body>",
-        f"<h1>Translation status: {title}</h1>",
+        f'<h1>Translation status: <span lang="{course.source_language}">{title}</span></h1>',
         f"<p>{today.isoformat()}. Source language: <code>{course.source_language}</code>.</p>",
         f"<table><tr><th>language</th>{head}</tr>{rows}</table>",
     ]

@@ -12,6 +12,8 @@ from build_tools.codes import CODES, Severity
 from build_tools.diagnostics import error
 
 ROOT = Path(__file__).resolve().parent.parent
+GUIDES = sorted(p.parent.name for p in (ROOT / "guide").glob("*/authoring.md"))
+"""The languages the authors' guide is written in."""
 CODE_ARG = {"error": 3, "warning": 3, "Diagnostic": 4, "Problem": 2, "fail": 2, "report": -1}
 """Calls that make a diagnostic or a problem that becomes one, and where their code is
 (``report`` helpers take it last)."""
@@ -56,7 +58,11 @@ def test_an_undeclared_code_cannot_be_reported() -> None:
         error("x.md", 1, "message", "no-such-code")
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_guide_is_in_the_course_languages() -> None:
+    assert {"kk", "ru", "en"} <= set(GUIDES)
+
+
+@pytest.mark.parametrize("lang", GUIDES)
 def test_guide_explains_every_code(lang: str) -> None:
     text = (ROOT / "guide" / lang / "authoring.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| \((error|warning|note|off)\) \S", text, re.M))
@@ -67,5 +73,5 @@ def test_guide_explains_every_code(lang: str) -> None:
 def test_guides_have_the_same_sections() -> None:
     counts = {lang: len(re.findall(r"^#{2,3} ", (ROOT / "guide" / lang / "authoring.md")
                                    .read_text(encoding="utf-8"), re.M))
-              for lang in ("kk", "ru", "en")}
+              for lang in GUIDES}
     assert len(set(counts.values())) == 1, counts

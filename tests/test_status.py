@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.frontmatter import set_key
+from build_tools.i18n import MSGID_LANGUAGE
 from build_tools.status import load, translation_status
 from build_tools.status_report import html_report
 from tests.conftest import run_cli
@@ -139,6 +140,8 @@ def test_reports(minimal: Path, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert '<span class="add">+A &lt;b&gt; tag.</span>' in page
     course, _ = load(minimal)
+    assert f'<html lang="{MSGID_LANGUAGE}">' in page
+    assert f'<h1>Translation status: <span lang="{course.source_language}">' in page
     assert html_report(course, translation_status(course), datetime.date(2026, 1, 2)) \
         .count("2026-01-02") == 1
 

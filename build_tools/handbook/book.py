@@ -1,11 +1,13 @@
 """The parts of one language's handbooks, laid out once and put together per PDF.
 
-Each module is laid out once, as a *section* (the module's opener with its
-contents, the overview, every lesson and the test), and appears unchanged in
-the module's handbook and in the course's: a module keeps its page numbers
-everywhere ("Module 2 · page 5"), so a class holding module handouts and one
-holding the course handbook find the same page. Covers, the course contents
-and the answer keys are small documents of their own.
+Each module is one *section* (the module's opener with its contents, the
+overview, every lesson and the test), laid out once and shown unchanged in
+the module's handbooks and in the course's, in both editions: a module keeps
+its page numbers everywhere ("Module 2 · page 5"), so a class holding module
+handouts and one holding the course handbook find the same page. Covers, the
+course contents and the answer keys are small documents of their own. What
+the others print of a section (its page count, the page of each lesson) comes
+from the cache when the section is unchanged since the last build.
 """
 
 from __future__ import annotations
@@ -14,25 +16,26 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from weasyprint import Document
 
 from ..i18n import format_day, language_name
 from ..model import Course, Module
 from ..site.frame import build_day
+from .cache import BookCache
 from .pages import Chapter, ChapterReader, anchor_of
 from .questions import QuestionWriter, t
-from .render import Typesetter, css_string
+from .render import Part, css_string
 from .text import tie_tree
 
 
 @dataclass
 class Section:
-    """A module laid out once: its pages and where each chapter starts."""
+    """A module, laid out once: its pages and where each chapter starts."""
 
     module: Module
     number: int
-    document: Document
+    part: Part
     chapters: list[Chapter]
+    page_count: int = 0
     pages: dict[str, int] = field(default_factory=dict)
     """Page number (in the module's numbering) of each anchor."""
 
@@ -45,11 +48,11 @@ class Section:
 class BookWriter:
     """Writes the HTML of one language's handbook parts and lays them out."""
 
-    def __init__(self, course: Course, lang: str, typesetter: Typesetter,
+    def __init__(self, course: Course, lang: str, cache: BookCache,
                  reader: ChapterReader) -> None:
         self.course = course
         self.lang = lang
-        self.typesetter = typesetter
+        self.cache = cache
         self.reader = reader
         self.questions = QuestionWriter(lang)
         self.title = course.titles.get(lang, course.id)
@@ -59,7 +62,7 @@ class BookWriter:
         return t(self.lang, msgid, **values)
 
     def section(self, module: Module, number: int) -> Section:
-        """Lay out a module: opener with contents, overview, lessons and test."""
+        """Return a module with its page facts: opener with contents, overview, lessons, test."""
         lessons = [lesson for lesson in module.lessons
                    if self.course.fallback_for(lesson, self.lang) is not None]
         local = {self.reader.href(lesson): anchor_of(lesson)
@@ -83,12 +86,9 @@ class BookWriter:
         heading.addnext(contents)
         title = self.course.title_of(module.index, self.lang)
         css = self.running_css(title, number)
-        document = self.layout(body, css, self.metadata(title))
-        section = Section(module, number, document, chapters)
-        for index, page in enumerate(document.pages, start=1):
-            for name in page.anchors:
-                section.pages.setdefault(name, index)
-        return section
+        part = self.layout(body, css, self.metadata(title))
+        facts = self.cache.facts(part)
+        return Section(module, number, part, chapters, facts.pages, facts.anchors)
 
     def module_contents(self, chapters: list[Chapter]) -> HtmlElement:
         """Return the module opener's contents: each lesson with the page it starts on."""
@@ -103,8 +103,8 @@ class BookWriter:
         nav.append(items)
         return nav
 
-    def key(self, section: Section) -> Document | None:
-        """Lay out the answer key of a module, numbered on from its last page."""
+    def key(self, section: Section) -> Part | None:
+        """Return the answer key of a module, numbered on from its last page."""
         chapters = [chapter for chapter in section.chapters if chapter.quizzes]
         if not chapters:
             return None
@@ -120,7 +120,7 @@ class BookWriter:
             key.append(self.questions.key(chapter))
         label = f"{self.t('Answer key')}: {title}"
         css = (self.running_css(f"{self.t('Answer key')} · {title}", section.number)
-               + f"@page :first {{ counter-reset: page {len(section.document.pages) + 1}; }}"
+               + f"@page :first {{ counter-reset: page {section.page_count + 1}; }}"
                + f".key h1 {{ bookmark-label: {css_string(label)}; }}")
         return self.layout(body, css, self.metadata(title))
 
@@ -151,25 +151,24 @@ class BookWriter:
             meta.update({"dcterms.created": stamp, "dcterms.modified": stamp})
         return {name: value for name, value in meta.items() if value}
 
-    def layout(self, body: HtmlElement, css: str, meta: dict[str, str]) -> Document:
-        """Apply the language's typography to ``body`` and lay it out."""
+    def layout(self, body: HtmlElement, css: str, meta: dict[str, str]) -> Part:
+        """Apply the language's typography to ``body``; return it as a part to lay out."""
         tie_tree(body, self.lang)
         html = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
-        return self.typesetter.render(html, css, self.lang, meta)
+        return self.cache.typesetter.part(html, css, self.lang, meta)
 
-    def module_front(self, section: Section, trainer: bool, key: Document | None
-                     ) -> Document:
-        """Lay out a module handbook's cover."""
-        key_page = len(section.document.pages) + 1 if trainer and key is not None else None
+    def module_front(self, section: Section, trainer: bool, key: Part | None) -> Part:
+        """Return a module handbook's cover."""
+        key_page = section.page_count + 1 if trainer and key is not None else None
         body = _element("div", "")
         body.append(self.cover(section.module, section.number, trainer, key_page))
         title = self.course.title_of(section.module.index, self.lang)
         return self.layout(body, self.running_css(title, None),
                            self.metadata(self.edition_title(title, trainer)))
 
-    def course_front(self, sections: list[Section], keys: list[Document | None],
-                     home: Chapter | None, trainer: bool) -> Document:
-        """Lay out the course handbook's cover, contents and introduction (the home page)."""
+    def course_front(self, sections: list[Section], keys: list[Part | None],
+                     home: Chapter | None, trainer: bool) -> Part:
+        """Return the course handbook's cover, contents and introduction (the home page)."""
         body = _element("div", "")
         body.append(self.cover(None, None, trainer))
         contents = _element("section", "front contents")
@@ -190,7 +189,7 @@ class BookWriter:
                 if key is not None:
                     items.append(_toc_item(
                         "toc-module", f"{self.t('Answer key')} · {self.module_heading(section)}",
-                        f"#key-{section.module.id}", len(section.document.pages) + 1))
+                        f"#key-{section.module.id}", section.page_count + 1))
         contents.append(items)
         body.append(contents)
         if home is not None:

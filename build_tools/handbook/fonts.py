@@ -2,16 +2,24 @@
 
 The site ships Noto Sans split by script (latin, cyrillic, cyrillic-ext) with
 ``unicode-range``; WeasyPrint mixes up glyphs when one family is split over
-several files, so each style's subsets are merged into one font here, once
-per process. A letter the font lacks would be drawn with whatever font the
-machine has (or not at all): the handbook reports it instead.
+several files, so each style's subsets are merged into one font here. Merging
+takes about half a second: the merged fonts are kept in the handbook's cache
+folder, named by a digest of the shipped files, and the language processes
+of one build merge them once between them. A letter the font lacks would be
+drawn with whatever font the machine has (or not at all): the handbook
+reports it instead.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import io
+import os
+import tempfile
 import unicodedata
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from fontTools.merge import Merger
@@ -27,12 +35,55 @@ SCHEME = "course-font:"
 """URL scheme under which the merged fonts are served to WeasyPrint."""
 
 
+def shipped_file(subset: str, style: str) -> Path:
+    """Return the shipped font file of a subset (``cyrillic``) in a style (``400-normal``)."""
+    return FONTS_DIR / f"noto-sans-{subset}-{style}.woff2"
+
+
 @cache
-def merged_font(style: str) -> bytes:
-    """Return the TrueType font of ``style`` (``400-normal``) with every subset merged."""
+def fonts_digest() -> str:
+    """Return a digest of the shipped fonts and of the fontTools that merges them."""
+    digest = hashlib.sha256(f"fonttools {version('fonttools')}\n".encode())
+    for path in (shipped_file(subset, style) for style in STYLES for subset in SUBSETS):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def merged_font(style: str, cache_dir: Path | None = None) -> bytes:
+    """Return the TrueType font of ``style`` (``400-normal``) with every subset merged.
+
+    With ``cache_dir``, the font is read from there when an earlier build (or
+    another language process of this one) merged it already, else merged and
+    kept there; a lock makes processes that need it at once merge it once.
+    """
+    if cache_dir is None:
+        return _merge(style)
+    target = cache_dir / f"noto-sans-{style}-{fonts_digest()[:16]}.ttf"
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with (cache_dir / ".lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if target.is_file():
+                return target.read_bytes()
+            for stale in cache_dir.iterdir():  # older merges, a write cut short
+                if stale.suffix in (".ttf", ".tmp") and stale.name.startswith(
+                        (f"noto-sans-{style}-", ".")):
+                    stale.unlink(missing_ok=True)
+            data = _merge(style)
+            with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".", suffix=".tmp",
+                                             delete=False) as out:
+                out.write(data)
+            os.replace(out.name, target)
+            return data
+    except OSError:  # a cache that cannot be written: merge every time
+        return _merge(style)
+
+
+def _merge(style: str) -> bytes:
     parts = []
     for subset in SUBSETS:
-        font = TTFont(FONTS_DIR / f"noto-sans-{subset}-{style}.woff2")
+        font = TTFont(shipped_file(subset, style))
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)
@@ -46,8 +97,11 @@ def merged_font(style: str) -> bytes:
 
 @cache
 def covered() -> frozenset[int]:
-    """Return the code points that every shipped style can draw."""
-    sets = [set(TTFont(io.BytesIO(merged_font(style))).getBestCmap()) for style in STYLES]
+    """Return the code points that every shipped style can draw (in one of its subsets)."""
+    sets = []
+    for style in STYLES:
+        sets.append({point for subset in SUBSETS
+                     for point in TTFont(shipped_file(subset, style)).getBestCmap()})
     return frozenset(set.intersection(*sets))
 
 

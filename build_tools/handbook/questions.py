@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from ..i18n import gettext
+from ..lang.typography import quotes
 from ..model import Question
 from ..questions import kind_of
 from .pages import Chapter
@@ -41,7 +42,7 @@ class QuestionWriter:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.md = markdown.Markdown(extensions=EXTENSIONS)
-        self.quote = ("«", "»") if lang in ("kk", "ru") else ("“", "”")
+        self.quote = quotes(lang)
 
     def blocks(self, text: str, css: str) -> HtmlElement:
         """Return Markdown ``text`` as a ``div`` of class ``css``."""

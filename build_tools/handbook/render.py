@@ -1,121 +1,106 @@
-"""WeasyPrint, fenced in: only our fonts and the built site's files, problems collected.
+"""Handbook documents as HTML, laid out when a PDF needs them and once however many do.
 
-One :class:`Typesetter` per language process lays out HTML documents with
-one font configuration and one parsed style sheet. Its URL fetcher serves the
-merged fonts and files inside the built site, and refuses everything else, so
-nothing is fetched from a network and a missing file is reported, not skipped.
+A document of the handbook (a module, an answer key, a cover) is a
+:class:`Part`: its HTML is written first, with a digest that identifies it
+wherever the built site lies, and it is laid out only when a PDF that holds
+it has to be written. One :class:`Typesetter` per language process starts
+WeasyPrint (:mod:`.engine`) the first time a part has to be laid out.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, Any
 
-from weasyprint import CSS, HTML, Document
-from weasyprint import LOGGER as WEASYPRINT_LOG
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+if TYPE_CHECKING:
+    from .engine import Engine
 
-from .fonts import FAMILY, SCHEME, font_faces, merged_font
+SITE = "course-site:"
+"""Stands for the built site's folder in the text a part's digest is taken of."""
 
-STYLE_SHEET = Path(__file__).resolve().parent / "handbook.css"
+Problem = tuple[bool, str]
+"""What WeasyPrint reported: (is an error, message)."""
 
 
-class RenderProblem(Exception):
-    """A file WeasyPrint was asked to load that the handbook may not or cannot use."""
+@dataclass
+class Part:
+    """One HTML document of a handbook: a module, an answer key, a cover."""
+
+    html: str
+    css: str
+    digest: str
+    """Digest of the HTML and style, wherever the built site is: equal digests, equal pages."""
+    document: Any = None
+    """The laid out pages (a WeasyPrint ``Document``), once a PDF needed them."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Each file of the built site the layout loaded (site-relative path) and its digest."""
+    problems: list[Problem] | None = None
+    """What WeasyPrint reported while laying it out; ``None`` until known."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What other parts need to know of a laid out part."""
+
+    pages: int
+    anchors: dict[str, int]
+    """The page (1-based) on which each id first appears."""
 
 
 class Typesetter:
-    """Lays out handbook documents; records what WeasyPrint could not do."""
+    """Makes parts of HTML, lays them out and writes them as PDFs."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, cache_dir: Path | None = None) -> None:
         self.site_dir = site_dir.resolve()
-        self.font_config = FontConfiguration()
-        self.problems: list[tuple[bool, str]] = []
-        """WeasyPrint's messages since the last :meth:`take_problems`: (is error, text)."""
-        css = font_faces() + "\n" + STYLE_SHEET.read_text(encoding="utf-8")
-        self.fetcher = _Fetcher(self.site_dir)
-        self.style = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
+        self.cache_dir = cache_dir
+        """The cache folder, where the merged fonts are kept too."""
 
-    def render(self, body: str, css: str, lang: str, meta: dict[str, str]) -> Document:
-        """Lay out an HTML ``body`` in language ``lang`` with extra ``css`` and metadata."""
+    @cached_property
+    def engine(self) -> Engine:
+        """WeasyPrint with the handbook's fonts and style sheet, started on first use."""
+        from .engine import Engine
+
+        return Engine(self.site_dir, self.cache_dir)
+
+    def part(self, body: str, css: str, lang: str, meta: dict[str, str]) -> Part:
+        """Return an HTML ``body`` in language ``lang`` with extra ``css`` and metadata."""
         head = "".join(f'<meta name="{name}" content="{_attr(value)}">'
                        for name, value in meta.items() if name != "title")
         page = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
                 f"<title>{_text(meta.get('title', ''))}</title>{head}</head>"
                 f"<body>{body}</body></html>")
-        with self._collect():
-            return HTML(string=page, url_fetcher=self.fetcher, base_url=self.site_dir.as_uri()
-                        + "/").render(stylesheets=[self.style, CSS(string=css)],
-                                      font_config=self.font_config)
+        digest = hashlib.sha256()
+        for text in (css, page.replace(self.site_dir.as_uri(), SITE)):
+            digest.update(text.encode() + b"\0")
+        return Part(page, css, digest.hexdigest())
 
-    def write(self, documents: Sequence[Document], target: Path) -> int:
-        """Write the pages of ``documents`` in order as one PDF; return its size in bytes."""
-        pages = [page for document in documents for page in document.pages]
-        combined = documents[0].copy(pages)
-        with self._collect():
-            data = combined.write_pdf()
-        assert isinstance(data, bytes)
-        for font in combined.fonts.values():  # a letter our fonts lack took a machine's font
-            family = str(font.family)
-            if family != FAMILY:
-                self.problems.append((True, f"some text is set in the machine's font "
-                                      f"'{family}', not in {FAMILY}: a character of the text "
-                                      f"or of the style sheet is missing from {FAMILY}"))
-        target.write_bytes(data)
-        return len(data)
+    def layout(self, part: Part) -> Any:
+        """Return the pages of ``part`` (a WeasyPrint ``Document``), laid out the first time."""
+        if part.document is None:
+            part.document = self.engine.layout(part)
+        return part.document
 
-    def take_problems(self) -> list[tuple[bool, str]]:
-        """Return the problems recorded so far and forget them."""
-        problems, self.problems = self.problems, []
-        return problems
+    def facts(self, part: Part) -> Facts:
+        """Return the page count of ``part`` and the page of each of its ids."""
+        pages = self.layout(part).pages
+        anchors: dict[str, int] = {}
+        for number, page in enumerate(pages, start=1):
+            for name in page.anchors:
+                anchors.setdefault(name, number)
+        return Facts(len(pages), anchors)
 
-    @contextmanager
-    def _collect(self) -> Iterator[None]:
-        handler = _Collector(self.problems)
-        WEASYPRINT_LOG.addHandler(handler)
-        propagate, WEASYPRINT_LOG.propagate = WEASYPRINT_LOG.propagate, False
-        try:
-            yield
-        finally:
-            WEASYPRINT_LOG.removeHandler(handler)
-            WEASYPRINT_LOG.propagate = propagate
+    def write(self, parts: Sequence[Part]) -> tuple[bytes, list[Problem]]:
+        """Return the pages of ``parts`` in order as one PDF, and what went wrong."""
+        return self.engine.write([self.layout(part) for part in parts])
 
 
-class _Fetcher(URLFetcher):  # type: ignore[misc]
-    """Serves the merged fonts and files inside the built site; refuses everything else."""
-
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(allowed_protocols=())
-        self.site_dir = site_dir
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        """Return the font or file at ``url``; raise :class:`RenderProblem` for others."""
-        if url.startswith(SCHEME):
-            name = url.removeprefix(SCHEME).removesuffix(".ttf")
-            return URLFetcherResponse(url, merged_font(name), {"Content-Type": "font/ttf"})
-        parts = urlsplit(url)
-        if parts.scheme == "file":
-            path = Path(unquote(parts.path)).resolve()
-            if path.is_relative_to(self.site_dir) and path.is_file():
-                kind = "image/svg+xml" if path.suffix == ".svg" else "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
-        raise RenderProblem(f"'{url}' is not a file of the built site")
-
-
-class _Collector(logging.Handler):
-    def __init__(self, problems: list[tuple[bool, str]]) -> None:
-        super().__init__(logging.WARNING)
-        self.found = problems
-
-    def emit(self, record: logging.LogRecord) -> None:
-        found = (record.levelno >= logging.ERROR, record.getMessage().strip().split("\n")[0])
-        if found not in self.found:
-            self.found.append(found)
+def file_digest(data: bytes) -> str:
+    """Return the digest by which the cache knows a file's content."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def css_string(text: str) -> str:

@@ -13,8 +13,10 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..lang.typography import ties_before_dash
+
 NBSP = "\u00a0"
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІӢӮҲҶ"
 UNITS = (
     "%", "‰", "°C", "km", "m", "cm", "mm", "kg", "g", "l", "ml", "h", "min", "s",
     "км", "м", "см", "мм", "кг", "г", "т", "л", "мл", "ч", "мин", "сек", "с", "сағ", "тг",
@@ -35,7 +37,7 @@ def tie(text: str, lang: str) -> str:
     text = BEFORE_UNIT.sub(NBSP, text)
     text = AFTER_SIGN.sub(NBSP, text)
     text = AFTER_INITIAL.sub(rf"\1{NBSP}", text)
-    if lang in ("kk", "ru"):
+    if ties_before_dash(lang):
         text = BEFORE_DASH.sub(NBSP, text)
     return text
 

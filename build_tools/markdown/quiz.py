@@ -36,7 +36,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from ..i18n import gettext
+from ..i18n import MSGID_LANGUAGE, gettext
 from ..model import Question
 from ..questions import kind_of
 from ..quiz.parse import NESTED_MESSAGE, Problem, QuizSyntaxError, parse_page
@@ -269,7 +269,7 @@ class QuizExtension(BlocksExtension):
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "lang": ["en", "Language of the UI strings - Default: 'en'"],
+            "lang": [MSGID_LANGUAGE, "Language of the UI strings - Default: the msgids' language"],
             "course_id": ["", "Course id, for saved answers - Default: ''"],
             "page_id": ["", "Id of the page (lesson id) - Default: ''"],
             "module_id": ["", "Id of the page's module - Default: ''"],

@@ -7,7 +7,9 @@ trainer's edition adds the answer key. File names follow the packages':
 ``..._handbook_trainer.pdf``. A problem (an image the site lacks, a letter the
 font cannot draw) is reported at the source line and no PDF of that language
 is written. The same sources give byte-identical PDFs: the PDF dates come from
-``SOURCE_DATE_EPOCH`` and are left out without it.
+``SOURCE_DATE_EPOCH`` and are left out without it. A PDF whose inputs are
+those of the last build is copied from the cache (``.cache/handbook`` in the
+project, see :mod:`build_tools.handbook.cache`) instead of being laid out again.
 """
 
 from __future__ import annotations
@@ -22,11 +24,10 @@ from ..model import Course
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 if TYPE_CHECKING:
-    from weasyprint import Document
-
     from ..handbook.book import BookWriter, Section
+    from ..handbook.cache import BookCache
     from ..handbook.pages import Chapter
-    from ..handbook.render import Typesetter
+    from ..handbook.render import Part, Problem
 
 SUFFIX = {"trainee": "handbook", "trainer": "handbook_trainer"}
 KIND = "handbook"
@@ -51,6 +52,8 @@ class HandbookOutput:
 
 
 OUTPUT = HandbookOutput()
+CACHE_DIR = ".cache/handbook"
+"""Where, in the project, the PDFs of the last build are kept to be reused."""
 
 
 def handbook_name(course_id: str, scope: str, lang: str, edition: str) -> str:
@@ -58,19 +61,27 @@ def handbook_name(course_id: str, scope: str, lang: str, edition: str) -> str:
     return f"{course_id}_{scope}_{lang}_{SUFFIX[edition]}.pdf"
 
 
-def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None
+def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | None = None,
+                    *, cache_dir: Path | None = None
                     ) -> tuple[list[WrittenFile], list[Diagnostic]]:
-    """Write the handbooks of ``course`` (of language ``only``, or all) from ``site_dir``."""
+    """Write the handbooks of ``course`` (of language ``only``, or all) from ``site_dir``.
+
+    PDFs are kept in and reused from ``cache_dir`` (default: the project's
+    ``.cache/handbook``).
+    """
     if not course.config.handbook_editions or not course.modules:
         return [], []
-    from ..handbook.render import Typesetter  # WeasyPrint takes half a second to import
+    from ..handbook.cache import BookCache  # WeasyPrint takes half a second to import
+    from ..handbook.render import Typesetter
 
-    typesetter = Typesetter(site_dir)
+    cache_dir = cache_dir or course.root / CACHE_DIR
+    typesetter = Typesetter(site_dir, cache_dir)
     reports: list[WrittenFile] = []
     diagnostics: list[Diagnostic] = []
     dist_dir.mkdir(parents=True, exist_ok=True)
     for lang in [only] if only else course.languages:
-        written, problems = _Language(course, lang, typesetter, dist_dir).write(site_dir)
+        cache = BookCache(typesetter, cache_dir / lang)
+        written, problems = _Language(course, lang, cache, dist_dir).write(site_dir)
         reports += written
         diagnostics += problems
     return reports, diagnostics
@@ -79,11 +90,10 @@ def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | 
 class _Language:
     """The handbooks of one language."""
 
-    def __init__(self, course: Course, lang: str, typesetter: Typesetter, dist_dir: Path
-                 ) -> None:
+    def __init__(self, course: Course, lang: str, cache: BookCache, dist_dir: Path) -> None:
         self.course = course
         self.lang = lang
-        self.typesetter = typesetter
+        self.cache = cache
         self.dist_dir = dist_dir
         self.diagnostics: list[Diagnostic] = []
 
@@ -92,54 +102,58 @@ class _Language:
         from ..handbook.pages import ChapterReader
 
         reader = ChapterReader(self.course, site_dir, self.lang)
-        writer = BookWriter(self.course, self.lang, self.typesetter, reader)
-        sections = []
-        for number, module in enumerate(self.course.modules, start=1):
-            sections.append(writer.section(module, number))
-            self.rendered(module.index.src_uri)
+        writer = BookWriter(self.course, self.lang, self.cache, reader)
+        sections = [writer.section(module, number)
+                    for number, module in enumerate(self.course.modules, start=1)]
         home = reader.read(self.course.home, {}, writer.questions.worksheet)
         chapters = [c for s in sections for c in s.chapters] + ([home] if home else [])
         self.diagnostics += reader.diagnostics
         self.check_letters(chapters)
         if has_errors(self.diagnostics):
+            for section in sections:
+                self.rendered(self.source(section), section.part.problems or [])
             return [], self.diagnostics
         editions = self.course.config.handbook_editions
-        keys = []
-        for section in sections:
-            keys.append(writer.key(section) if "trainer" in editions else None)
-            self.rendered(section.module.index.src_uri)
+        keys = [writer.key(section) if "trainer" in editions else None for section in sections]
         reports = []
         for edition in editions:
             reports += self.edition(writer, sections, keys, home, edition)
-        return reports, self.diagnostics
+        for section, key in zip(sections, keys, strict=True):
+            self.rendered(self.source(section), *(part.problems or [] for part in
+                                                  (section.part, key) if part is not None))
+        self.cache.prune()
+        return reports, list(dict.fromkeys(self.diagnostics))
 
-    def edition(self, writer: BookWriter, sections: list[Section], keys: list[Document | None],
+    def edition(self, writer: BookWriter, sections: list[Section], keys: list[Part | None],
                 home: Chapter | None, edition: str) -> list[WrittenFile]:
         trainer = edition == "trainer"
         reports = []
         for section, key in zip(sections, keys, strict=True):
-            parts: list[Document] = [writer.module_front(section, trainer, key), section.document]
+            parts = [writer.module_front(section, trainer, key), section.part]
             if trainer and key is not None:
                 parts.append(key)
             reports.append(self.pdf(section.module.id, edition, parts))
         front = writer.course_front(sections, keys, home, trainer)
-        book = [front, *(s.document for s in sections)]
+        book = [front, *(s.part for s in sections)]
         if trainer:
             book += [key for key in keys if key is not None]
         reports.append(self.pdf("course", edition, book))
         return reports
 
-    def pdf(self, scope: str, edition: str, parts: list[Document]) -> WrittenFile:
+    def pdf(self, scope: str, edition: str, parts: list[Part]) -> WrittenFile:
         name = handbook_name(self.course.id, scope, self.lang, edition)
-        size = self.typesetter.write(parts, self.dist_dir / name)
-        self.rendered(f"{self.course.config.dist_dir}/{name}", in_dist=True)
+        size, problems = self.cache.write(parts, self.dist_dir / name)
+        self.rendered(f"{self.course.config.dist_dir}/{name}", parts[0].problems or [], problems)
         return WrittenFile(self.dist_dir / name, size, KIND)
 
-    def rendered(self, where: str, *, in_dist: bool = False) -> None:
-        """Turn what WeasyPrint reported while laying out into diagnostics at ``where``."""
-        path = where if in_dist else f"{rel(self.course.docs_dir, self.course.root)}/" \
-                                       f"{self.lang}/{where}"
-        for is_error, message in self.typesetter.take_problems():
+    def source(self, section: Section) -> str:
+        """Return the module index's source path, where a module's layout problems are told."""
+        return f"{rel(self.course.docs_dir, self.course.root)}/{self.lang}/" \
+               f"{section.module.index.src_uri}"
+
+    def rendered(self, path: str, *problems: list[Problem]) -> None:
+        """Turn what WeasyPrint reported while laying out into diagnostics at ``path``."""
+        for is_error, message in dict.fromkeys(p for found in problems for p in found):
             make = error if is_error else warning
             self.diagnostics.append(make(path, None, f"the handbook's layout: {message}",
                                          "handbook-render"))

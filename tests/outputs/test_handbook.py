@@ -219,7 +219,8 @@ def test_the_same_sources_give_byte_identical_pdfs(sample: tuple[Course, Path],
               "from build_tools.loader import load_course; "
               "from build_tools.outputs.handbook import write_handbooks; "
               "course, _ = load_course(Path(sys.argv[1])); "
-              "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk')")
+              "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk', "
+              "cache_dir=Path(sys.argv[2]) / 'empty-cache')")
     subprocess.run([sys.executable, "-c", script, str(course.root), str(tmp_path)], check=True,
                    env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH, "PATH": "/usr/bin:/bin"})
     again = sorted(tmp_path.glob("*.pdf"))
@@ -240,3 +241,15 @@ def test_hyphenation_only_where_a_dictionary_exists(sample: tuple[Course, Path])
                         if f"{a}-{b}" not in sources]
     assert breaks["kk"] == []  # no Kazakh dictionary: only the author's own hyphens
     assert len(breaks["ru"]) > 50 and len(breaks["en"]) > 20  # pyphen's dictionaries at work
+
+
+def test_both_editions_share_the_modules_pages(sample: tuple[Course, Path]) -> None:
+    course, dist = sample
+    for lang in LANGS:
+        for module in course.modules:
+            trainee = PdfReader(pdf(dist, module.id, lang)).pages
+            trainer = PdfReader(pdf(dist, module.id, lang, "trainer")).pages
+            assert len(trainer) > len(trainee)  # the answer key follows
+            for number in range(1, len(trainee)):  # after the cover, page for page the same
+                assert trainee[number].get_contents().get_data() == \
+                    trainer[number].get_contents().get_data(), (module.id, lang, number)

@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.config import load_config
 from build_tools.pipeline import build_site
 from build_tools.progress import Progress
-from tests.conftest import copy_course
+from tests.conftest import FIXTURES, copy_course
 
-LANGS = ("kk", "ru", "en")
-PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+_CONFIG, _ = load_config(FIXTURES / "site")
+assert _CONFIG is not None
+LANGS = _CONFIG.languages
+"""The languages of the ``site`` fixture course, from its course.yml."""
+PREFIX = {lang: "" if lang == _CONFIG.default_language else f"{lang}/" for lang in LANGS}
+"""Each language's folder in the built site."""
 PAGES = ("index.html", "01-basics/index.html", "01-basics/01-first.html",
          "01-basics/02-second.html", "01-basics/03-third.html")
 """Every page of the fixture course; each language has all of them."""

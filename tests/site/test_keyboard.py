@@ -132,6 +132,16 @@ def test_escape_from_search_results_returns_focus(tab: Page, sample_site: Path,
     assert not tab.is_checked("#__search")
 
 
+SCROLL_SETTLED = """e => new Promise(done => {
+  let last = -1;
+  (function tick() {
+    if (e.scrollLeft === last) done();
+    else { last = e.scrollLeft; setTimeout(tick, 200); }
+  })();
+})"""
+"""Wait until an element's scroll position has not moved for 200 ms."""
+
+
 def test_wide_table_on_a_phone_scrolls_from_the_keyboard(tab: Page, sample_site: Path) -> None:
     open_page(tab, sample_site / "ru/01-mandela-rules/02-basic-principles.html", PHONE)
     box = tab.locator(".md-typeset__scrollwrap").first
@@ -146,6 +156,8 @@ def test_wide_table_on_a_phone_scrolls_from_the_keyboard(tab: Page, sample_site:
     tab.keyboard.press("ArrowRight")
     # Chromium scrolls smoothly: wait for the scroll to happen.
     tab.wait_for_function("() => document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")
+    # ... to its end: a scroll set while the smooth one still runs would be overtaken by it.
+    box.evaluate(SCROLL_SETTLED)
     expect(box).to_have_attribute("data-course-scroll", re.compile(r"^left"))
     box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
     expect(box).to_have_attribute("data-course-scroll", "left")
