@@ -12,6 +12,7 @@ from typing import Any
 from .checks.files import config_line
 from .config import load_config as load_course_config
 from .diagnostics import BuildFailed, Diagnostic, error
+from .site.only import builds
 
 MKDOCS_CONFIG = "mkdocs.yml"
 ABORTED = "Aborted with a configuration error!"
@@ -45,8 +46,11 @@ def mkdocs_config(root: Path, site_dir: Path) -> Any:
     """Load ``root/mkdocs.yml`` for a build into ``site_dir``, completed from course.yml.
 
     The languages are declared in course.yml only: the i18n plugin's
-    ``languages`` (each named in itself, the default one marked) and
-    ``theme.language`` are derived from it, unless ``mkdocs.yml`` sets them.
+    ``languages`` (each named in itself, the default one marked, built unless
+    this process builds another one) and ``theme.language`` are derived from
+    it, unless ``mkdocs.yml`` sets them. The plugin's ``fallback_to_default``
+    is off: a page a language lacks comes from course.yml's fallback order
+    (:mod:`build_tools.site.fallback`).
     """
     from mkdocs.config import load_config
 
@@ -70,14 +74,26 @@ def _course_settings(root: Path, config_file: Path) -> dict[str, Any]:
     if course is None or not isinstance(raw, dict):
         return {}
     languages = [{"locale": code, "default": code == course.default_language,
-                  "name": endonym(code), "build": True} for code in course.languages]
+                  "name": endonym(code)} for code in course.languages]
     plugins = [
-        {name: {"languages": languages, **(options or {})} if name == "i18n" else options
+        {name: _i18n_options(languages, options) if name == "i18n" else options
          for name, options in entry.items()} if isinstance(entry, dict) else entry
         for entry in raw.get("plugins") or []]
     theme = raw.get("theme")
     theme = {"language": course.default_language, **theme} if isinstance(theme, dict) else theme
     return {"plugins": plugins, "theme": theme}
+
+
+def _i18n_options(languages: list[dict[str, Any]], options: Any) -> Any:
+    """Return the i18n plugin's options of ``mkdocs.yml`` completed from course.yml."""
+    if not isinstance(options, dict):
+        options = {}
+    chosen = options.get("languages", languages)
+    if isinstance(chosen, list):
+        chosen = [{**lang, "build": builds(str(lang.get("locale")), bool(lang.get("default")))
+                           and lang.get("build", True)} if isinstance(lang, dict) else lang
+                  for lang in chosen]
+    return {**options, "languages": chosen, "fallback_to_default": False}
 
 
 def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:

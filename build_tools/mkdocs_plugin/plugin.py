@@ -54,7 +54,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError("\n".join(d.format() for d in diagnostics))
         self.course = course
         quiz_site.add_assets(config)
-        only.switch_off_other_languages(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -2,15 +2,14 @@
 
 The pipeline builds each language in a separate process, in parallel. Each
 process runs the whole MkDocs configuration but renders one language: the
-other languages are switched off in mkdocs-static-i18n, and the default
-language's pass (which the plugin cannot skip) renders no pages when another
-language is wanted. The pipeline then puts the languages' folders together.
+runner gives mkdocs-static-i18n ``build: false`` for the other languages
+(:mod:`build_tools.mkdocs_run`), and the default language's pass (which the
+plugin requires) renders no pages when another language is wanted. The pipeline then puts the languages' folders together.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from mkdocs.structure.files import Files
 
@@ -28,12 +27,9 @@ def restricted() -> str | None:
     return _only
 
 
-def switch_off_other_languages(config: Any) -> None:
-    """Tell mkdocs-static-i18n to build the wanted language only (and its required default)."""
-    if _only is None or "i18n" not in config.plugins:
-        return
-    for lang in config.plugins["i18n"].config.languages:
-        lang.build = lang.locale == _only or lang.default
+def builds(lang: str, default: bool) -> bool:
+    """True when this process builds ``lang`` (the default language is always built)."""
+    return _only is None or lang == _only or default
 
 
 def skips(lang: str) -> bool:
