@@ -42,10 +42,11 @@ class CourseConfig:
     root: Path
     id: str = "course"
     titles: dict[str, str] = field(default_factory=dict)
-    languages: tuple[str, ...] = ("en",)
-    default_language: str = "en"
-    source_language: str = "en"
-    fallback: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ()
+    """The course's languages: ``languages`` of course.yml, which requires them."""
+    default_language: str = ""
+    source_language: str = ""
+    fallback: tuple[str, ...] = ()
     pass_mark: int = 70
     retake: str = RETAKE_RULES[0]
     """One of :data:`RETAKE_RULES`."""
@@ -167,7 +168,7 @@ class _Validator:
         return tuple(good)
 
     def one_language(self, key: str, languages: tuple[str, ...]) -> str:
-        value = self.doc.data.get(key, languages[0] if languages else "en")
+        value = self.doc.data.get(key, languages[0] if languages else "")
         if languages and value not in languages:
             self.fail(key, f"'{key}' must be one of {_quoted(languages)}, got {value!r}")
         return str(value)
@@ -182,7 +183,7 @@ class _Validator:
     def titles(self, value: object, languages: tuple[str, ...]) -> dict[str, str]:
         if not isinstance(value, dict):
             self.fail("title", "'title' must map each language to the course title, "
-                      f"like 'en: ...', got {value!r}")
+                      f"like '{_example(languages)}: ...', got {value!r}")
             return {}
         for lang in languages:
             if not isinstance(value.get(lang), str) or not value[lang].strip():
@@ -253,7 +254,7 @@ class _Validator:
         if not isinstance(value, dict) or not all(
                 isinstance(v, str) and v.strip() for v in value.values()):
             self.fail("academy", "'academy' must be the institution's name, or map languages "
-                      f"to it like 'kk: ...', got {value!r}")
+                      f"to it like '{_example(languages)}: ...', got {value!r}")
             return {}
         return {str(k): str(v) for k, v in value.items()}
 
@@ -277,3 +278,8 @@ class _Validator:
 
 def _quoted(values: tuple[str, ...]) -> str:
     return ", ".join(repr(v) for v in values)
+
+
+def _example(languages: tuple[str, ...]) -> str:
+    """A language code for an example in a message: the course's first one."""
+    return languages[0] if languages else "<lang>"

@@ -119,8 +119,11 @@ def _course_settings(course: CourseConfig, config_file: Path, lang: str | None
     """Return the ``plugins`` and ``theme`` settings of ``mkdocs.yml`` with the languages.
 
     The languages are declared in course.yml only: the i18n plugin's
-    ``languages`` (each named in itself, the default one marked) and
-    ``theme.language`` are derived from it, unless ``mkdocs.yml`` sets them.
+    ``languages`` (each named in itself, the default one marked, built unless
+    this process builds another one) and ``theme.language`` are derived from
+    it, unless ``mkdocs.yml`` sets them. The plugin's ``fallback_to_default``
+    is off: a page a language lacks comes from course.yml's fallback order
+    (:mod:`build_tools.site.fallback`).
     """
     from mkdocs.utils.yaml import yaml_load
 
@@ -157,7 +160,7 @@ def _i18n(course: CourseConfig, options: dict[str, Any], lang: str | None) -> di
             {**entry, "build": lang in (None, entry.get("locale"))
              or entry.get("locale") == course.default_language}
             if isinstance(entry, dict) else entry for entry in listed]
-    return options
+    return {**options, "fallback_to_default": False}
 
 
 def mkdocs_failure(root: Path, exc: Exception, captured: list[str]) -> list[Diagnostic]:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
+from build_tools.config import CourseConfig, load_config
 from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,13 @@ def copy_course(name: str, dest: Path) -> Path:
     config.write_text(text.replace("custom_dir: build_tools/theme", f"custom_dir: {THEME}"),
                       encoding="utf-8")
     return dest
+
+
+def course_config(name: str) -> CourseConfig:
+    """The course.yml of fixture course ``name`` ('sample': the project's own), validated."""
+    config, problems = load_config(ROOT if name == "sample" else FIXTURES / name)
+    assert config is not None, [p.format() for p in problems]
+    return config
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.loader import load_course
-from tests.conftest import run_cli
+from tests.conftest import course_config, run_cli
 
 LESSON = "docs/en/01-basics/01-first.md"
 MODULE = "docs/en/01-basics/index.md"
@@ -39,7 +39,7 @@ def _replace(path: str, old: str, new: str) -> Callable[[Path], None]:
 
 def _everywhere(old: str, new: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
-        for lang in ("kk", "ru", "en"):
+        for lang in course_config("minimal").languages:
             _replace(f"docs/{lang}/01-basics/index.md", old, new)(root)
     return change
 
@@ -194,7 +194,7 @@ def test_check_and_build_report_the_source(request: pytest.FixtureRequest, minim
 
 def _in_every_language(text: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
-        for lang in ("kk", "ru", "en"):
+        for lang in course_config("minimal").languages:
             _append(text, f"docs/{lang}/01-basics/01-first.md")(root)
     return change
 

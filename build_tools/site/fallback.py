@@ -1,8 +1,10 @@
 """Pages missing in a language, built from the first translation in ``fallback`` order.
 
-mkdocs-static-i18n only falls back to the default language; course.yml's
-``fallback`` list may name another order, so the plugin replaces i18n's
-choice with :meth:`Course.fallback_for`'s.
+mkdocs-static-i18n can only fall back to the default language, and course.yml's
+``fallback`` list may name another order: the runner turns the plugin's
+``fallback_to_default`` off (:mod:`build_tools.mkdocs_run`), so that each
+language's build holds that language's own pages only, and the pages it lacks
+are added here from :meth:`Course.fallback_for`.
 """
 
 from __future__ import annotations
@@ -25,14 +27,7 @@ def content_language(file: File, lang: str) -> str:
 
 
 def add_fallback_pages(files: Files, config: Any, course: Course, lang: str) -> Files:
-    """Return ``files`` with one page for every lesson that ``lang`` lacks.
-
-    Pages mkdocs-static-i18n took from another language are dropped first, so
-    that every page of another language comes from the course's fallback order.
-    """
-    for file in list(files.documentation_pages()):
-        if getattr(file, "locale", lang) != lang:
-            files.remove(file)
+    """Return ``files`` with one page for every lesson that ``lang`` lacks."""
     for lesson in course.all_lessons():
         if lang in lesson.pages:
             continue
@@ -72,11 +67,5 @@ def _fallback_file(config: Any, course: Course, lang: str, src_uri: str, source_
     file = File(f"{lang}/{src_uri}", src_dir=None, dest_dir=config.site_dir,
                 use_directory_urls=False, dest_uri=page_url(course, lang, src_uri))
     file.abs_src_path = abs_src_path
-    # The attributes mkdocs-static-i18n reads from the files it made itself.
-    file.alternates = {lang: file}  # type: ignore[attr-defined]
-    file.locale = lang  # type: ignore[attr-defined]
-    file.locale_alternate_of = lang  # type: ignore[attr-defined]
-    file.localization = lang  # type: ignore[attr-defined]
-    file.norm_src_uri = src_uri  # type: ignore[attr-defined]
     setattr(file, FALLBACK_ATTR, source_lang)
     return file

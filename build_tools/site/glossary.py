@@ -59,11 +59,6 @@ def add_glossary_page(files: Files, config: Any, course: Course, lang: str,
     file.dest_uri = page_url(course, lang, SRC_URI)
     file.url = file.dest_uri
     file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
-    # The attributes mkdocs-static-i18n reads from the files it made itself.
-    for name in ("locale", "locale_alternate_of", "localization"):
-        setattr(file, name, lang)
-    file.alternates = {lang: file}  # type: ignore[attr-defined]
-    file.norm_src_uri = SRC_URI  # type: ignore[attr-defined]
     files.append(file)
     return files
 

@@ -171,6 +171,13 @@ CASES: list[tuple[dict[str, str | bytes], list[str], str]] = [
         "ISO 639-1 code such as 'kk', 'ru' or 'en' [config]",
     ),
     (
+        {"course.yml": MINIMAL_CONFIG.replace("languages: [kk, ru, en]", "languages: [ru, kk, en]")
+         .replace("title:\n  kk: Шағын курс\n  ru: Небольшой курс\n  en: A small course\n",
+                  "title: Небольшой курс\n")}, [],
+        "course.yml:2: error: 'title' must map each language to the course title, like "
+        "'ru: ...', got 'Небольшой курс' [config]",
+    ),
+    (
         {"course.yml": MINIMAL_CONFIG + "retake: highest\n"}, [],
         "course.yml:11: error: 'retake' must be one of 'best', 'last', 'none', got 'highest' "
         "[config]",

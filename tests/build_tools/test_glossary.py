@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.glossary import Glossary, TermFinder, load_glossary
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, course_config, run_cli
 
 GLOSSARY = """\
 probation-supervision:
@@ -154,7 +154,7 @@ def test_glossary_file_errors(course: Path, text: str, line: str) -> None:
 
 
 def _finder(lang: str) -> TermFinder:
-    glossary, problems = load_glossary(ROOT, ("kk", "ru", "en"))
+    glossary, problems = load_glossary(ROOT, course_config("sample").languages)
     assert problems == [] and isinstance(glossary, Glossary)
     return TermFinder(glossary, lang)
 

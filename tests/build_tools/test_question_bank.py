@@ -14,10 +14,11 @@ from lxml import etree
 
 from build_tools.loader import load_course
 from build_tools.outputs.question_bank import write_question_banks
-from tests.conftest import run_cli
+from tests.conftest import course_config, run_cli
 from tests.moodle_format import problems
 
-LANGS = ("kk", "ru", "en")
+LANGS = course_config("quiz").languages
+"""The languages of the 'quiz' fixture course."""
 BANKS = sorted(f"quiz-course_{scope}_{lang}_questions.xml" for scope in ("sf", "course")
                for lang in (*LANGS, "multilang"))
 IDS = ["sf-01-q1", "sf-01-q2", "sf-01-q3", "sf-01-q4", "sf-01-q5", "sf-02-q1",
@@ -185,7 +186,7 @@ def test_images_are_embedded(minimal: Path, tmp_path: Path) -> None:
     files = both.find("question[@type='multichoice']/questiontext").findall("file")
     assert [f.get("name") for f in files] == ["en-scheme.png", "kk-scheme.png", "ru-scheme.png"]
     for path in written:
-        assert problems(path.read_bytes(), ("kk", "ru", "en")) == [], path.name
+        assert problems(path.read_bytes(), course.languages) == [], path.name
     again = tmp_path / "again"
     write_question_banks(course, again)
     assert {p.name: p.read_bytes() for p in again.iterdir()} == {
@@ -202,7 +203,7 @@ def test_a_question_moodle_cannot_hold_is_a_build_error(minimal: Path, tmp_path:
         f"docs/{lang}/01-basics/01-first.md:7: error: question 'ba-01-q1' has 11 correct "
         "options; a Moodle multiple-answer question gives each an equal share of 100 %, which "
         "its grades allow only for 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20 options: use fewer "
-        "options or split the question [question-bank]" for lang in ("kk", "ru", "en")]
+        "options or split the question [question-bank]" for lang in course.languages]
 
 
 def test_spans_in_a_multilingual_text_are_a_build_error(minimal: Path, tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ from build_tools.loader import load_course
 from build_tools.model import Course, Question
 from build_tools.outputs.handbook import handbook_name
 from build_tools.quiz.parse import find_blocks
-from tests.conftest import SAMPLE_EPOCH
+from tests.conftest import SAMPLE_EPOCH, course_config
 
-LANGS = ("kk", "ru", "en")
+LANGS = course_config("sample").languages
+"""The sample course's languages."""
 PAGE_LABEL = {"kk": r"(\d+)-модуль · (\d+)-бет", "ru": r"Модуль (\d+) · с\. (\d+)",
               "en": r"Module (\d+) · page (\d+)"}
 

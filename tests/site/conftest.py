@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import load_config
 from build_tools.pipeline import build_site
 from build_tools.progress import Progress
-from tests.conftest import FIXTURES, copy_course
+from tests.conftest import copy_course, course_config
 
-_CONFIG, _ = load_config(FIXTURES / "site")
-assert _CONFIG is not None
+_CONFIG = course_config("site")
 LANGS = _CONFIG.languages
 """The languages of the ``site`` fixture course, from its course.yml."""
 PREFIX = {lang: "" if lang == _CONFIG.default_language else f"{lang}/" for lang in LANGS}
