@@ -1,9 +1,9 @@
 """The handbook's fonts: the site's Noto Sans, one file per style, and the letters it covers.
 
-The site ships Noto Sans split by script (latin, cyrillic, cyrillic-ext) with
+The site ships Noto Sans split by script (latin, latin-ext, cyrillic, cyrillic-ext) with
 ``unicode-range``; WeasyPrint mixes up glyphs when one family is split over
 several files, so each style's subsets are merged into one font here. Merging
-takes about half a second: the merged fonts are kept in the handbook's cache
+takes over a second: the merged fonts are kept in the handbook's cache
 folder, named by a digest of the shipped files, and the language processes
 of one build merge them once between them. A letter the font lacks would be
 drawn with whatever font the machine has (or not at all): the handbook
@@ -27,7 +27,7 @@ from fontTools.ttLib import TTFont
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "theme" / "assets" / "fonts"
 FAMILY = "Noto Sans"
-SUBSETS = ("latin", "cyrillic", "cyrillic-ext")
+SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
 STYLES = {"400-normal": (400, "normal"), "400-italic": (400, "italic"),
           "700-normal": (700, "normal")}
 """The shipped styles: file suffix -> (CSS weight, CSS style). Bold italic is slanted bold."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ def test_a_letter_the_font_lacks_fails_the_build_at_its_line(small: Path) -> Non
             "[handbook-font]") in result.output.splitlines()
     assert "site/ and dist/ were not changed" in result.output
     assert [p.name for p in (small / "dist").iterdir()] == ["old.txt"]
+
+
+def test_letters_the_site_draws_are_printed_too(small: Path) -> None:
+    page = small / "docs" / "en" / "01-basics" / "01-first.md"
+    visitors = "Ayşe Kılıç, Miloš Šćepanović and Łucja Wąsowska visited the unit."
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{visitors}\n", encoding="utf-8")
+
+    result = run_cli(small, "build")
+
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(
+        small / "dist" / "minimal_ba_en_handbook.pdf"), "-"], check=True, capture_output=True,
+        text=True).stdout
+    assert visitors in " ".join(text.split())
 
 
 def test_an_image_missing_from_the_built_site_is_reported_at_its_line(small: Path) -> None:

@@ -147,7 +147,7 @@ def test_wide_table_on_a_phone_scrolls_from_the_keyboard(tab: Page, sample_site:
     box = tab.locator(".md-typeset__scrollwrap").first
     expect(box).to_have_attribute("tabindex", "0")
     expect(box).to_have_attribute("role", "region")
-    expect(box).to_have_attribute("aria-label", "Таблица")
+    expect(box).to_have_accessible_name("Таблица")
     expect(box).to_have_attribute("data-course-scroll", "right")
     hint = tab.locator(".course-scroll-hint").first
     expect(hint).to_have_text("Прокрутите таблицу по горизонтали, чтобы увидеть её целиком")

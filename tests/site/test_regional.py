@@ -121,6 +121,8 @@ def test_fallback_page_marks_the_language_of_every_text(regional: BuildResult, t
     found = dict(tab.evaluate(LANG_OF_TEXT))
     assert found.pop(tab.locator(".md-code__button").first.get_attribute("title")) == lang
     assert found.pop(tab.locator(".course-scroll-hint").inner_text().strip()) == lang
+    # The wide table's name, read out by screen readers.
+    assert found.pop(tab.locator(".course-table-label").text_content()) == lang
     notice = tab.locator(".course-fallback").inner_text().strip()
     assert found.pop(notice) == lang
     assert found.pop(tab.locator(".headerlink").first.get_attribute("title")) == lang

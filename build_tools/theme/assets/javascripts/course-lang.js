@@ -1,15 +1,15 @@
 /*
  * Controls and hints that scripts add inside page content (the theme's copy
- * button of code blocks; course-page.js's wide-table hint and full-size image
- * link) speak the reader's language, even where the content is in another
- * one (a page taken from another language carries that language's lang):
- * each gets the page's lang, so screen readers read its label right.
+ * button of code blocks; course-page.js's wide-table hint and name and its
+ * full-size image link) speak the reader's language, even where the content
+ * is in another one (a page taken from another language carries that
+ * language's lang): each gets the page's lang, so screen readers read it right.
  */
 (function () {
   "use strict";
 
   var CONTROLS = ".md-code__button, .md-clipboard, .md-annotation__index, " +
-    ".course-scroll-hint, .course-zoom";
+    ".course-scroll-hint, .course-table-label, .course-zoom";
   var page = document.documentElement.lang;
 
   function markOne(control) {

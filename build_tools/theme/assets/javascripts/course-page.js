@@ -43,19 +43,38 @@
     return before && before.classList.contains("course-scroll-hint") ? before : null;
   }
 
-  function markTable(box) {
+  // The region's name is a hidden element rather than an aria-label, so that
+  // it can carry the reader's lang where the table is in another language
+  // (course-lang.js marks it).
+  function labelOf(box, index) {
+    var id = "course-table-" + index;
+    var label = document.getElementById(id);
+    if (!label) {
+      label = document.createElement("span");
+      label.id = id;
+      label.className = "course-table-label";
+      label.hidden = true;
+      label.textContent = strings.table || "Table";
+      box.parentNode.insertBefore(label, box);
+    }
+    return label;
+  }
+
+  function markTable(box, index) {
     var wide = box.scrollWidth > box.clientWidth + 1;
     var hint = hintOf(box);
     if (!wide) {
-      ["tabindex", "role", "aria-label", "data-course-scroll"].forEach(function (name) {
+      ["tabindex", "role", "aria-labelledby", "data-course-scroll"].forEach(function (name) {
         box.removeAttribute(name);
       });
-      if (hint) hint.parentNode.removeChild(hint);
+      [hint, document.getElementById("course-table-" + index)].forEach(function (added) {
+        if (added) added.parentNode.removeChild(added);
+      });
       return;
     }
     box.setAttribute("tabindex", "0");
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", strings.table || "Table");
+    box.setAttribute("aria-labelledby", labelOf(box, index).id);
     if (!hint) {
       hint = document.createElement("p");
       hint.className = "course-scroll-hint";
