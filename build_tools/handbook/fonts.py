@@ -40,10 +40,14 @@ def shipped_file(subset: str, style: str) -> Path:
     return FONTS_DIR / f"noto-sans-{subset}-{style}.woff2"
 
 
+MERGE_FORMAT = 2
+"""Raised when :func:`_merge` makes other bytes, so that kept merges are not reused."""
+
+
 @cache
 def fonts_digest() -> str:
-    """Return a digest of the shipped fonts and of the fontTools that merges them."""
-    digest = hashlib.sha256(f"fonttools {version('fonttools')}\n".encode())
+    """Return a digest of the shipped fonts, of the fontTools that merges them and of how."""
+    digest = hashlib.sha256(f"fonttools {version('fonttools')}\nmerge {MERGE_FORMAT}\n".encode())
     for path in (shipped_file(subset, style) for style in STYLES for subset in SUBSETS):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -83,13 +87,18 @@ def merged_font(style: str, cache_dir: Path | None = None) -> bytes:
 def _merge(style: str) -> bytes:
     parts = []
     for subset in SUBSETS:
-        font = TTFont(shipped_file(subset, style))
+        font = TTFont(shipped_file(subset, style), recalcTimestamp=False)
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)
         buffer.seek(0)
         parts.append(buffer)
     merged = Merger().merge(parts)
+    # The shipped fonts' own dates, not the time of the build: the same sources give
+    # the same bytes (the merger and fontTools would stamp "now" into the 'head' table).
+    merged.recalcTimestamp = False
+    shipped = TTFont(shipped_file(SUBSETS[0], style))["head"]
+    merged["head"].created, merged["head"].modified = shipped.created, shipped.modified
     out = io.BytesIO()
     merged.save(out, reorderTables=True)
     return out.getvalue()
