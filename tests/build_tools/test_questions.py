@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from build_tools import questions
 from build_tools.loader import load_course
 from build_tools.model import Question
-from build_tools.questions import tracked
+from build_tools.questions import REGISTRY, tracked
 from build_tools.questions.base import Inputs, QuestionKind, scorm_real
 from build_tools.questions.numeric import Numeric
 from scorm.suspend import worst_response
@@ -98,3 +99,10 @@ def test_a_new_type_needs_only_the_registry(minimal: Path,
     assert tracked_q.interaction == "numeric"
     assert tracked_q.patterns == {"1.2": ("1955",), "2004": ("1955[:]1955",)}
     assert worst_response(tracked_q) == ['""""']
+
+
+def test_the_page_script_has_one_entry_per_question_type() -> None:
+    script = (Path(questions.__file__).parent.parent / "quiz" / "assets" / "quiz.js"
+              ).read_text(encoding="utf-8")
+    table = script[script.index("var TYPES = {"):script.index("};", script.index("var TYPES"))]
+    assert re.findall(r"^    ([a-z_]+): \{", table, re.M) == list(REGISTRY)

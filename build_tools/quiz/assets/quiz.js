@@ -193,8 +193,51 @@
     }
   }
 
+  function sameSet(values, correct) {
+    var a = values.slice().sort();
+    var b = correct.slice().sort();
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
+
+  /*
+   * One entry per question type (build_tools/questions/ has the Python side):
+   *   typed    the learner types the answer (one text input) instead of choosing;
+   *   many     more than one option may be chosen;
+   *   invalid  the hint msgid when a typed answer cannot be checked, else "";
+   *   correct  whether the response matches the key {correct, tolerance}.
+   * A type missing here is checked as a single choice.
+   */
+  var TYPES = {
+    single: { typed: false, many: false, correct: sameSet },
+    multiple: { typed: false, many: true, correct: sameSet },
+    truefalse: { typed: false, many: false, correct: sameSet },
+    numeric: {
+      typed: true,
+      many: false,
+      invalid: function (values) {
+        return isFinite(parseNumber(values[0])) ? "" : "Enter a number.";
+      },
+      correct: function (values, correct, tolerance) {
+        var x = parseNumber(values[0]);
+        return isFinite(x) && Math.abs(x - Number(correct[0])) <= tolerance + 1e-9;
+      }
+    },
+    text: {
+      typed: true,
+      many: false,
+      correct: function (values, correct) {
+        var given = normalize(values[0] || "");
+        return correct.some(function (c) { return normalize(c) === given; });
+      }
+    }
+  };
+
+  function kind(q) {
+    return TYPES[q.type] || TYPES.single;
+  }
+
   function isTyped(q) {
-    return q.type === "numeric" || q.type === "text";
+    return kind(q).typed;
   }
 
   /**
@@ -219,7 +262,7 @@
     var kept = values.filter(function (value, i) {
       return allowed.indexOf(value) >= 0 && values.indexOf(value) === i;
     });
-    return q.type === "multiple" ? kept : kept.slice(0, 1);
+    return kind(q).many ? kept : kept.slice(0, 1);
   }
 
   function response(q) {
@@ -253,18 +296,7 @@
   }
 
   function isCorrect(q, values) {
-    var correct = q.key.correct || [];
-    if (q.type === "numeric") {
-      var x = parseNumber(values[0]);
-      return isFinite(x) && Math.abs(x - Number(correct[0])) <= (q.key.tolerance || 0) + 1e-9;
-    }
-    if (q.type === "text") {
-      var given = normalize(values[0] || "");
-      return correct.some(function (c) { return normalize(c) === given; });
-    }
-    var a = values.slice().sort();
-    var b = correct.slice().sort();
-    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+    return kind(q).correct(values, q.key.correct || [], q.key.tolerance || 0);
   }
 
   function check(q) {
@@ -277,8 +309,9 @@
       say(q, t(choice ? "Choose an answer first." : "Enter an answer first."), "hint");
       return;
     }
-    if (q.type === "numeric" && !isFinite(parseNumber(values[0]))) {
-      say(q, t("Enter a number."), "hint");
+    var invalid = kind(q).invalid ? kind(q).invalid(values) : "";
+    if (invalid) {
+      say(q, t(invalid), "hint");
       return;
     }
     var result = isCorrect(q, values) ? "correct" : "incorrect";
