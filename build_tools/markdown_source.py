@@ -89,12 +89,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class RawScript:
+    """Raw HTML of a page that would run script: a ``<script>`` element or an attribute."""
+
+    line: int | None
+    col: int | None
+    """Where its tag starts in the source file."""
+    what: str
+    """``<script>``, ``onclick=`` or ``style="javascript:..."``."""
+
+
+@dataclass(frozen=True)
 class PageSource:
-    """The links, images and anchors of one page."""
+    """The links, images, anchors and raw scripts of one page."""
 
     links: tuple[Link, ...]
     anchors: frozenset[str]
     """Every element id of the rendered page: heading anchors and ``{#custom}`` ids."""
+    scripts: tuple[RawScript, ...] = ()
+    """Raw HTML that would run script (in code spans and code blocks it is text, not HTML)."""
 
 
 class MarkdownReader:
@@ -125,7 +138,7 @@ class MarkdownReader:
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
         anchors = frozenset(str(e.get("id")) for e in root.iter() if e.get("id"))
         links = tuple(_located(_found(root), body, first_line))
-        return PageSource(links, anchors)
+        return PageSource(links, anchors, tuple(_scripts(root, body, first_line)))
 
 
 def _found(root: Any) -> Iterator[tuple[str, str, bool]]:
@@ -144,6 +157,44 @@ def _found(root: Any) -> Iterator[tuple[str, str, bool]]:
             yield target, element.text_content(), False
         else:
             yield target, element.get("alt") or "", element.tag == "img"
+
+
+def is_script_url(value: str) -> bool:
+    """Whether an address would run script when followed or loaded."""
+    return "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:text/html"))
+
+
+def _scripts(root: Any, body: str, first_line: int) -> Iterator[RawScript]:
+    """Yield the raw HTML of the rendered page that would run script, at its source tag.
+
+    Addresses in ``href``/``src`` are links: the link checks report those.
+    """
+    lines = _prose(body, first_line)
+    position = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        found = ["<script>"] if element.tag == "script" else []
+        found += [f"{name}=" for name in element.attrib if name.lower().startswith("on")]
+        found += [f'{name}="{value}"' for name, value in element.attrib.items()
+                  if is_script_url(value) and name != URL_ATTRS.get(element.tag)]
+        if not found:
+            continue
+        where = _find_tag(lines, element.tag, position)
+        if where is None:
+            yield RawScript(None, None, found[0])
+            continue
+        position, col = where
+        yield RawScript(lines[position][0], col, found[0])
+
+
+def _find_tag(lines: list[tuple[int, str]], name: str, start: int) -> tuple[int, int] | None:
+    """Return ``(index in lines, column)`` of the next raw ``<name ...>`` tag."""
+    for index in (*range(start, len(lines)), *range(start)):
+        for col, tag, _ in html_tags(lines[index][1]):
+            if tag == name:
+                return index, col
+    return None
 
 
 def _located(found: Iterator[tuple[str, str, bool]], body: str, first_line: int

@@ -13,8 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..markdown_source import Link
-from ..markdown_text import URL_ATTRS, html_tags, prose_lines
+from ..markdown_source import Link, is_script_url
 from ..model import Course, Page
 
 
@@ -95,24 +94,15 @@ def check_scripts(course: Course) -> Iterator[Diagnostic]:
     """Raw HTML or links that would run script in the page."""
     for page in course.all_pages():
         where = rel(page.path, course.root)
-        for number, line in prose_lines(page.body, page.body_line):
-            for col, name, attrs in html_tags(line):
-                found = [f"<{name}>"] if name == "script" else []
-                found += [f"{attr}=" for attr in attrs if attr.startswith("on")]
-                found += [f"{attr}=\"{value}\"" for attr, value in attrs.items()
-                          if _is_script_url(value) and attr != URL_ATTRS.get(name)]
-                if found:
-                    yield error(where, number, f"raw HTML {found[0]!r} would run script in "
-                                "the page; pages carry no scripts of their own: remove it",
-                                "script", col)
-        for link in course.source(page).links:
-            if _is_script_url(link.target):
+        source = course.source(page)
+        for script in source.scripts:
+            yield error(where, script.line, f"raw HTML {script.what!r} would run script in "
+                        "the page; pages carry no scripts of their own: remove it", "script",
+                        script.col)
+        for link in source.links:
+            if is_script_url(link.target):
                 yield error(where, link.line, f"link '{link.target}' would run script; link "
                             "to a page or a web address instead", "script", link.col)
-
-
-def _is_script_url(value: str) -> bool:
-    return "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:text/html"))
 
 
 def _resolve(src_uri: str, target: str) -> str:

@@ -86,3 +86,38 @@ def test_anchors_are_the_ids_of_the_built_page(minimal: Path) -> None:
     assert errors == [f"{SECOND}:23:1: error: link to '01-first.md#rule-43-on-solitary-"
                       "confinement-x', but 'docs/en/01-basics/01-first.md' has no heading with "
                       "anchor '#rule-43-on-solitary-confinement-x' [link-anchor]"]
+
+
+SCRIPTS = """---
+id: ba-02
+title: Daily work
+---
+# Daily work
+
+Shown as code: `<script>alert(1)</script>` and `<b onclick="x()">`.
+
+    <script>alert(2)</script>
+
+```html
+<p onmouseover="alert(3)">fenced</p>
+```
+
+- A list item
+
+        <img src="x.png" onerror="alert(4)">
+
+Live: <b onclick="alert(5)">bold</b>
+
+<script>alert(6)</script>
+"""
+
+
+def test_script_in_code_is_text_not_script(minimal: Path) -> None:
+    _write(minimal, SECOND, SCRIPTS)
+    result = run_cli(minimal, "check")
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert errors == [
+        f"{SECOND}:19:7: error: raw HTML 'onclick=' would run script in the page; pages carry "
+        "no scripts of their own: remove it [script]",
+        f"{SECOND}:21:1: error: raw HTML '<script>' would run script in the page; pages "
+        "carry no scripts of their own: remove it [script]"]
