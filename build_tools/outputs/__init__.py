@@ -10,7 +10,7 @@ selected outputs. To add an output:
    members of :class:`Output` and ``OUTPUT = YourOutput()``;
 2. add it to :data:`REGISTRY` below (the order is the order in which outputs run
    and in which ``course build`` reports them);
-3. document its name in ``guide/en/authoring.md`` ("Outputs").
+3. document its name in ``README.md`` (the paragraph on ``outputs``).
 
 The interface:
 
