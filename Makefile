@@ -54,4 +54,4 @@ serve: $(STAMP)
 	$(BIN)/course serve
 
 clean:
-	rm -rf $(VENV) node_modules site dist
+	rm -rf $(VENV) node_modules site dist .cache

@@ -52,8 +52,6 @@ class BookCache:
         self.folder = folder
         self.used: set[str] = set()
         """Names of the entries this build used or wrote."""
-        self.reused: list[str] = []
-        """Names of the PDFs copied from the cache rather than written."""
         self._files: dict[str, str | None] = {}
 
     def facts(self, part: Part) -> Facts:
@@ -79,7 +77,6 @@ class BookCache:
                 if part.problems is None:
                     part.problems = problems
             target.write_bytes(data)
-            self.reused.append(target.name)
             return len(data), entry["problems"]
         data, problems = self.typesetter.write(parts)
         target.write_bytes(data)
