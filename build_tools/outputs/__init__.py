@@ -31,8 +31,11 @@ The interface:
 
 Outputs get everything through ``job``: no globals, no reading of sources
 (``job.course`` holds every fact of them), nothing written outside
-``job.dist_dir``. File names should be stable (``<course>_<scope>_<lang>_<kind>``
-as the packages have) and the bytes reproducible.
+``job.dist_dir`` but a cache of the output's own under the project's ``.cache/``
+(the handbook keeps its PDFs there, reused while their inputs are unchanged;
+a cache never changes the bytes written, and deleting it is always safe).
+File names should be stable (``<course>_<scope>_<lang>_<kind>`` as the packages
+have) and the bytes reproducible.
 """
 
 from __future__ import annotations
