@@ -136,7 +136,8 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     page.fill("#quiz-sf-test-q3-answer", "100")
     check(page, "sf-test-q3")
     assert status(page, "sf-test-q3") == "Неправильно"
-    expect(summary).to_have_text("Ваш результат: 66% (2 из 3) · Проходной балл: 60% · Тест сдан")
+    expect(summary).to_have_text(
+        "Ваш результат: 66\u00a0% (2 из 3) · Проходной балл: 60\u00a0% · Тест сдан")
 
     page.get_by_role("button", name="Начать заново").click()
     page.keyboard.press("Escape")
@@ -153,7 +154,7 @@ def test_russian_test_page_scores_and_retries(page: Page, site: Path) -> None:
     page.fill("#quiz-sf-test-q3-answer", "122")
     check(page, "sf-test-q3")
     expect(summary).to_have_text(
-        "Ваш результат: 33% (1 из 3) · Проходной балл: 60% · Тест не сдан")
+        "Ваш результат: 33\u00a0% (1 из 3) · Проходной балл: 60\u00a0% · Тест не сдан")
 
 
 def test_keyboard_alone(page: Page, site: Path) -> None:
@@ -261,7 +262,7 @@ def test_course_host_replaces_local_storage(context: BrowserContext, site: Path)
     page.evaluate("window.broken = false")
     frame.locator("#quiz-sf-test-q3-answer").fill("12")
     frame.locator("#quiz-sf-test-q3 .quiz-check").click()
-    expect(frame.locator(".quiz-summary")).to_contain_text("Ваш результат: 66% (2 из 3)")
+    expect(frame.locator(".quiz-summary")).to_contain_text("Ваш результат: 66\u00a0% (2 из 3)")
 
     calls = page.evaluate("window.calls")
     assert calls[0] == ["loadAnswers", "sf-test"]

@@ -58,7 +58,8 @@ def test_page_facts_and_strings_follow_the_folder_language(site: Path) -> None:
     }
     strings = json.loads(by_class(page, "quiz-strings", "script")[0].text)
     assert strings["Check"] == "Проверить"
-    assert strings["Your score: {score}% ({n} of {m})"] == "Ваш результат: {score}% ({n} из {m})"
+    assert strings["Your score: {score}% ({n} of {m})"] == \
+        "Ваш результат: {score}\u00a0% ({n} из {m})"
     test = by_class(parse(site, "01-safety/03-test.html"), "quiz-page")[0]
     assert (test.get("data-test"), test.get("lang"), test.get("data-page-id")) == (
         "true", "kk", "sf-test")

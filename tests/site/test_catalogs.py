@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, english_name
+from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, catalog_path, english_name
+from build_tools.i18n import THEME as THEME_DOMAIN
 from build_tools.site import frame
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +70,20 @@ def test_our_theme_catalogs_have_every_key_of_the_theme(path: Path) -> None:
     assert set(THEME_KEYS.findall(english.read_text("utf-8"))) <= set(
         THEME_KEYS.findall(path.read_text("utf-8")))
     assert f'"language": "{path.stem}"' in path.read_text("utf-8")
+
+
+def _theme_string(lang: str, key: str) -> str:
+    text = catalog_path(lang, THEME_DOMAIN).read_text("utf-8")
+    found = re.search(rf'"{re.escape(key)}": "([^"]*)"', text)
+    assert found, (lang, key)
+    return found.group(1)
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_the_launcher_and_the_page_footer_say_previous_and_next_alike(lang: str) -> None:
+    # In a package both are on screen: the launcher's bar and the page's footer.
+    def fold(text: str) -> str:
+        return text.replace("ё", "е")
+    launcher = catalog(lang, "scorm")
+    assert fold(launcher["Previous"]) == fold(_theme_string(lang, "footer.previous"))
+    assert fold(launcher["Next"]) == fold(_theme_string(lang, "footer.next"))
