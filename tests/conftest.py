@@ -58,6 +58,12 @@ def course_config(name: str) -> CourseConfig:
     return config
 
 
+def translations(name: str) -> tuple[str, ...]:
+    """The languages of fixture course ``name`` other than its source language."""
+    config = course_config(name)
+    return tuple(lang for lang in config.languages if lang != config.source_language)
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A writable copy of the minimal three-language course."""
