@@ -17,8 +17,9 @@ from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, resource_id
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 RUNTIME_FILES = ("error_codes.js", "api_finder.js", "runtime.js", "record.js", "launcher.js",
-                 "launcher.css")
-"""Files copied to ``scorm/`` in every package, in load order."""
+                 "launcher.css", "favicon.svg")
+"""Files copied to ``scorm/`` in every package: the scripts in load order, the style
+sheet and the launch page's icon."""
 RUNTIME_RESOURCE = "RES-runtime"
 DEFAULT_LABELS = {
     "previous": "Previous", "next": "Next", "pages": "Pages",
@@ -26,12 +27,14 @@ DEFAULT_LABELS = {
     "recordedFailed": "Recorded result: {score}%, not passed.",
     "keptBest": "This try: {score}%. Your better result stays recorded.",
     "keptFirst": "This try: {score}%. Only the result of your first try is recorded.",
+    "noLms": "Your progress is not being recorded.",
     "decimal": ".",
 }
 """Launcher texts by key: the English msgids of the ``scorm`` catalog, and the
 decimal separator of the package's language."""
-MESSAGE_KEYS = ("recordedPassed", "recordedFailed", "keptBest", "keptFirst", "decimal")
-"""Texts the launcher shows in its status line; ``{score}`` is the percent."""
+MESSAGE_KEYS = ("recordedPassed", "recordedFailed", "keptBest", "keptFirst", "noLms", "decimal")
+"""Texts the launcher shows in its status line; ``{score}`` is the percent; ``noLms``
+when no LMS API was found (the pages still work, nothing is recorded)."""
 
 
 def sco_config(package: Package, sco: Sco) -> dict[str, object]:

@@ -42,6 +42,9 @@ from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
 THEME_PREFIX = "assets/"
+FONTS_PREFIX = "assets/fonts/"
+FONT_LICENCE = "assets/fonts/OFL.txt"
+"""The licence of the shipped fonts: SIL OFL 1.1 condition 2 asks that it travel with them."""
 ASSETS_RESOURCE = "RES-assets"
 GLOSSARY_RESOURCE = "RES-glossary"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
@@ -165,6 +168,8 @@ class _Builder:
             self.check_suspend(sco, lang, version, name)
         if scope == "course":
             self.add_glossary(lang, files, resources, items, theme)
+        if any(asset.startswith(FONTS_PREFIX) for asset in theme):
+            theme |= self.with_css({FONT_LICENCE}, files)
         resources.append(Resource(ASSETS_RESOURCE, tuple(sorted(theme))))
         title = self.course.titles.get(lang, self.course.id)
         if scope != "course":  # the LMS lists module packages by title: name the course too

@@ -401,11 +401,26 @@
   var next = doc.getElementById("sco-next");
   var position = doc.getElementById("sco-position");
 
-  var resultLine = doc.createElement("p");
-  resultLine.id = "sco-result";
-  resultLine.setAttribute("role", "status");
-  resultLine.hidden = true;
-  doc.querySelector(".sco-bar").appendChild(resultLine);
+  // Status lines under the bar, never inside it: the bar stays one row on a phone.
+  var statusBox = doc.querySelector(".sco-status");
+
+  function statusLine(id) {
+    var line = doc.createElement("p");
+    line.id = id;
+    line.setAttribute("role", "status");
+    line.hidden = true;
+    statusBox.appendChild(line);
+    return line;
+  }
+
+  var resultLine = statusLine("sco-result");
+  var offlineLine = statusLine("sco-offline");
+
+  /** No LMS API (opened from a disk, or the LMS hid it): the pages work, nothing is kept. */
+  function showOffline() {
+    offlineLine.textContent = config.messages.noLms;
+    offlineLine.hidden = !!api;
+  }
 
   function formatScore(score) {
     return String(score).replace(".", config.messages.decimal);
@@ -492,6 +507,7 @@
     log("starting the SCORM session failed: " + e);
   }
   buildList();
+  showOffline();
   showRecord();
   show(state.page);
   global.addEventListener("pagehide", guard(finish));
