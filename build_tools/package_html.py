@@ -10,6 +10,8 @@ it (``build_tools/theme/partials/``), never by the theme's class names:
 
 * ``data-course-chrome="search"``: the search box and its button (dropped);
 * ``data-course-chrome="languages"``: the language menu (dropped);
+* ``data-course-chrome="progress"``: the site's own progress panel and script
+  (dropped: in a package the LMS keeps the learner's progress);
 * ``data-course-chrome="navigation"``: the site navigation, whose ``<li>``
   entries are kept only when they lead to a page of the package;
 * ``data-course-chrome="page-link"``: the previous and next page links,
@@ -87,8 +89,9 @@ def rewrite_page(source: bytes, path: str, pages: set[str]) -> PageRewrite:
 
 
 def _drop_site_chrome(doc: lxml_html.HtmlElement) -> None:
-    """Remove the language menu, links to other languages and the search box."""
-    for element in doc.xpath(f'//*[@{CHROME}="search" or @{CHROME}="languages"]'
+    """Remove the language menu, links to other languages, the search box and progress."""
+    for element in doc.xpath(f'//*[@{CHROME}="search" or @{CHROME}="languages"'
+                             f' or @{CHROME}="progress"]'
                              ' | //link[@rel="alternate"] | //a[@hreflang]'):
         _remove(element)
 

@@ -19,6 +19,7 @@ from ..mkdocs_run import SiteRun
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
 from .glossary import TermLinker, add_glossary_page, add_script, glossary_markdown
+from .progress import progress_context
 from .search_index import SearchIndex
 from .urls import module_titles, norm_src_uri, prefix
 
@@ -111,6 +112,8 @@ class LanguageBuild:
         """Give the templates our frame and the same page in the other languages."""
         context["course_site"] = self.frame
         src_uri = norm_src_uri(self.course, page.file.src_uri)
+        context["course_progress"] = progress_context(self.course, self.lang, src_uri,
+                                                      self.frame["t"])
         _set_alternate(config, alternates(self.course, self.lang, src_uri))
 
     def template_context(self, context: dict[str, Any], name: str, config: Any) -> None:

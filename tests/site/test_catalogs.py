@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 
 from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, catalog_path, english_name
 from build_tools.i18n import THEME as THEME_DOMAIN
-from build_tools.site import frame
+from build_tools.site import frame, progress
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "build_tools" / "theme"
@@ -25,7 +25,8 @@ def used_msgids() -> set[str]:
     found: set[str] = set()
     for path in [*THEME.rglob("*.html"), *(ROOT / "build_tools" / "site").glob("*.py")]:
         found.update(CALL.findall(path.read_text("utf-8")))
-    return found | {frame.NOTICE, frame.IN_LANGUAGE} | {f"in {english_name(c)}" for c in SHIPPED}
+    return (found | {frame.NOTICE, frame.IN_LANGUAGE} | set(progress.STRINGS.values())
+            | {f"in {english_name(c)}" for c in SHIPPED})
 
 
 def test_msgids_are_found() -> None:

@@ -39,7 +39,10 @@
  *       only the first result of the test: "start again" stays hidden there.
  * Every host call is wrapped in try/catch.
  * Otherwise answers are kept in localStorage under
- * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}.
+ * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}, and a test
+ * page's result, while every question is answered, under
+ * "course-quiz-result:<courseId>:<pageId>" as {raw, max, passMark, passed}
+ * (the site's progress, build_tools/theme/assets/javascripts/course-progress.js).
  */
 (function () {
   "use strict";
@@ -59,6 +62,8 @@
   var loadedAt = now();
   var host = findHost();
   var store = host ? hostStore(host) : localStore("course-quiz:" + info.courseId + ":" + info.pageId);
+  var resultStore = host ? null :
+    localStore("course-quiz-result:" + info.courseId + ":" + info.pageId);
   var summary = page.querySelector(".quiz-summary");
   var restart = page.querySelector(".quiz-restart");
   var confirmBox = page.querySelector(".quiz-confirm");
@@ -421,6 +426,9 @@
     if (answered < total) {
       summary.textContent = answered ? t("Answered {n} of {m}", { n: answered, m: total }) : "";
       summary.removeAttribute("data-kind");
+      if (resultStore) {
+        resultStore.clear();
+      }
       return;
     }
     var raw = quizzes.filter(function (q) { return q.state === "correct"; }).length;
@@ -433,6 +441,9 @@
       passed ? t("Passed") : t("Not passed")
     ].join(" · ");
     summary.setAttribute("data-kind", passed ? "passed" : "failed");
+    if (resultStore) {
+      resultStore.save({ raw: raw, max: total, passMark: info.passMark, passed: passed });
+    }
     if (fresh) {
       callHost("testResult", {
         pageId: info.pageId, moduleId: info.moduleId, raw: raw, min: 0, max: total,
