@@ -47,3 +47,34 @@ def axe_violations(target: Any) -> list[str]:
                       n => [n.target.join(" "), n.failureSummary])})))""", list(WCAG_TAGS))
     return [f"{v['id']}: {target_} ({summary.splitlines()[-1].strip()})"
             for v in found for target_, summary in v["nodes"]]
+
+
+@contextlib.contextmanager
+def offline_context(browser: Any, viewport: dict[str, int]) -> Iterator[Any]:
+    """Yield a browser context that loads ``file://`` only; any other request fails the test."""
+    context = browser.new_context(viewport=viewport)
+    blocked: list[str] = []
+
+    def only_files(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert blocked == []
+
+
+@contextlib.contextmanager
+def page_without_errors(context: Any) -> Iterator[Any]:
+    """Yield a new page of ``context``; a script error on it fails the test."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    assert errors == []

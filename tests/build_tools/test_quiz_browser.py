@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from tests.browser import offline_context, page_without_errors
+
 LMS = "http://lms.test/"
 
 
@@ -26,29 +28,14 @@ def site(quiz_course: Path) -> Path:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    blocked: list[str] = []
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
-    yield context
-    context.close()
-    assert blocked == []
+    with offline_context(browser, {"width": 390, "height": 844}) as context:
+        yield context
 
 
 @pytest.fixture
 def page(context: BrowserContext) -> Iterator[Page]:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    assert errors == []
+    with page_without_errors(context) as page:
+        yield page
 
 
 def open_page(page: Page, site: Path, uri: str) -> None:

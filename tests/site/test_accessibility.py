@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.browser import axe_violations
+from tests.browser import axe_violations, offline_context, page_without_errors
 from tests.quiz_key import decode_key
 
 from .conftest import BuiltSite
@@ -42,23 +42,8 @@ def sample_site(sample_course: Path) -> Path:
 @pytest.fixture(scope="module")
 def tab(browser: Browser) -> Iterator[Page]:
     """One tab for every page of the module; requests other than file:// fail the test."""
-    context = browser.new_context(viewport=DESKTOP)
-    blocked: list[str] = []
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert (blocked, errors) == ([], [])
+    with offline_context(browser, DESKTOP) as context, page_without_errors(context) as page:
+        yield page
 
 
 def open_page(tab: Page, path: Path, size: dict[str, int] = DESKTOP) -> None:

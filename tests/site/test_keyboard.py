@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser import page_without_errors
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
@@ -42,12 +44,11 @@ def sample_site(sample_course: Path) -> Path:
 @pytest.fixture(scope="module")
 def tab(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == []
+    try:
+        with page_without_errors(context) as page:
+            yield page
+    finally:
+        context.close()
 
 
 def open_page(tab: Page, path: Path, size: dict[str, int] = DESKTOP) -> None:

@@ -15,7 +15,7 @@ import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from tests.browser import axe_violations
+from tests.browser import axe_violations, offline_context, page_without_errors
 from tests.build_tools.test_quiz_browser import check, choose
 
 STATE = "[data-course-module='sf'] [data-course-module-state]"
@@ -29,29 +29,14 @@ def site(quiz_course: Path) -> Path:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
-    yield context
-    context.close()
-    assert blocked == []
+    with offline_context(browser, {"width": 1280, "height": 900}) as context:
+        yield context
 
 
 @pytest.fixture
 def page(context: BrowserContext) -> Iterator[Page]:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    assert errors == []
+    with page_without_errors(context) as page:
+        yield page
 
 
 def visit(page: Page, site: Path, uri: str) -> None:
