@@ -60,8 +60,25 @@ class ScoPage:
 
 
 @dataclass(frozen=True)
+class ScoLanguage:
+    """A SCO's title and pages in one language of a multilingual package."""
+
+    lang: str
+    title: str
+    pages: tuple[ScoPage, ...]
+    """The same page ids in the same order as :attr:`Sco.pages`, with this language's
+    paths and titles."""
+
+
+@dataclass(frozen=True)
 class Sco:
-    """Tracking facts of one SCO, written into its launcher's configuration."""
+    """Tracking facts of one SCO, written into its launcher's configuration.
+
+    ``title`` and ``pages`` are in the package's first language; a multilingual
+    package also lists every language in ``languages``. Questions and page ids do
+    not depend on the language, so what the learner did in one language counts in
+    every other.
+    """
 
     id: str
     """Short id (a module id); names the launch file and identifiers."""
@@ -76,6 +93,9 @@ class Sco:
     completion: Completion = "pages-and-test"
     """``pages-and-test``: completed when every page was seen and the test was taken;
     ``pages``: completed when every page was seen. Without a test, always on pages."""
+    languages: tuple[ScoLanguage, ...] = ()
+    """Every language of a multilingual package, the first (the default) included;
+    empty in a one-language package."""
 
     @property
     def launch_href(self) -> str:
@@ -125,7 +145,7 @@ class Organization:
 
 @dataclass(frozen=True)
 class Package:
-    """One SCORM package in one language and one SCORM version."""
+    """One SCORM package in one SCORM version, in one language or in several."""
 
     identifier: str
     version: Version
@@ -138,6 +158,18 @@ class Package:
     """Content of every file except the manifest and the schemas, by package path."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Launcher texts in the package's language (``previous``, ``next``, ``pages``)."""
+    languages: tuple[str, ...] = ()
+    """Every language of a multilingual package, ``lang`` (the default) first; empty
+    in a one-language package."""
+    language_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The launcher texts of each language of a multilingual package (keys as ``labels``)."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """The package's title in each language of a multilingual package, for the metadata."""
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """The languages the package holds: ``languages``, or just ``lang``."""
+        return self.languages or (self.lang,)
 
     @property
     def suspend_limit(self) -> int:

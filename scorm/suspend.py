@@ -10,9 +10,10 @@ bit set (page 0 is the lowest bit of the last digit), ``a`` the answers keyed by
 the question's index in base 36, ``n`` the number of interactions written in the
 attempt (the next index to write), ``r`` the recorded test result as the percent
 score (at most two decimals) and 1 for passed or 0, absent before the test was
-taken. Question ids are not repeated: the mapping from index to id is in the
-launcher's configuration. Typed answers are cut to their
-input's ``maxlength`` and control characters become spaces, so each typed
+taken, and, in a multilingual package only, ``l`` the language the learner last
+chose (a code of the package's languages). Question ids are not repeated: the
+mapping from index to id is in the launcher's configuration. Typed answers are
+cut to their input's ``maxlength`` and control characters become spaces, so each typed
 character costs at most two characters after JSON escaping (``\\"``, ``\\\\``).
 """
 
@@ -48,7 +49,8 @@ def visited_hex(visited: list[bool]) -> str:
 
 
 def encode_state(page: int, visited: list[bool], answers: dict[int, list[str]],
-                 interactions: int = 0, record: tuple[float, bool] | None = None) -> str:
+                 interactions: int = 0, record: tuple[float, bool] | None = None,
+                 lang: str | None = None) -> str:
     """Return ``suspend_data`` exactly as the launcher writes it (``JSON.stringify``)."""
     state: dict[str, object] = {"p": page, "v": visited_hex(visited),
                                 "a": {base36(i): answers[i] for i in sorted(answers)},
@@ -56,6 +58,8 @@ def encode_state(page: int, visited: list[bool], answers: dict[int, list[str]],
     if record is not None:
         score = int(record[0]) if float(record[0]).is_integer() else record[0]
         state["r"] = [score, 1 if record[1] else 0]
+    if lang is not None:
+        state["l"] = lang
     return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -82,10 +86,11 @@ def worst_case(sco: Sco) -> int:
 
     That is every question answered with its longest response, every page visited,
     the last page bookmarked, the most interactions counted and, with a test, the
-    longest recorded result.
+    longest recorded result and, in a multilingual package, the longest language code.
     """
     answers = {i: worst_response(q) for i, q in enumerate(sco.questions)}
     pages = len(sco.pages)
     record = (WORST_SCORE, True) if sco.mastery_score is not None else None
+    lang = max((one.lang for one in sco.languages), key=len) if sco.languages else None
     return len(encode_state(max(pages - 1, 0), [True] * pages, answers, MAX_INTERACTIONS,
-                            record))
+                            record, lang))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from build_tools.loader import load_course
 from build_tools.model import Question
-from scorm.model import Sco, ScoPage, TrackedQuestion
+from scorm.model import Sco, ScoLanguage, ScoPage, TrackedQuestion
 from scorm.suspend import encode_state, worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions, write_packages
 
@@ -32,6 +32,14 @@ def test_worst_case_is_the_longest_encoding() -> None:
                         (99.99, True)) == expected
     assert worst_case(dataclasses.replace(sco, mastery_score=None)) == len(expected) - len(
         ',"r":[99.99,1]')
+    languages = tuple(ScoLanguage(lang, "M", sco.pages) for lang in ("kk", "ru", "uz-Cyrl"))
+    assert worst_case(dataclasses.replace(sco, languages=languages)) == len(expected) + len(
+        ',"l":"uz-Cyrl"')
+
+
+def test_a_multilingual_state_keeps_the_language_last() -> None:
+    assert encode_state(0, [True], {}, 1, None, "ru") == '{"p":0,"v":"1","a":{},"n":1,"l":"ru"}'
+    assert encode_state(0, [True], {}, 1, (50.0, False), "kk").endswith('"r":[50,0],"l":"kk"}')
 
 
 def test_records_encode_as_the_launcher_writes_them() -> None:
