@@ -1,8 +1,22 @@
-"""Benchmark the build at three course sizes against plain MkDocs; print a table and JSON.
+"""Benchmark the build at three course sizes against plain MkDocs; print tables and JSON.
 
-Run with ``make bench`` (or ``.venv/bin/python bench/run.py [--sizes small,medium]``).
+Run with ``make bench`` (or ``.venv/bin/python bench/run.py --sizes small,medium``).
 Every figure comes from real commands run on generated courses in one run, so the
-ratio to the baseline compares like with like on this machine.
+ratio to the baseline compares like with like on this machine. Per size:
+
+* plain ``mkdocs build`` (Material, mkdocs-static-i18n, search) of the same Markdown;
+* ``course build`` with the site only, with the default outputs (site, SCORM 1.2
+  and 2004 packages, question banks), and with every output (the handbooks in both
+  editions too) twice: with an empty ``.cache/`` (cold) and again on the same
+  sources, when the handbooks come from the cache (warm);
+* the time of each stage of the full builds (``course build --timings``);
+* peak memory of all the build's processes together (proportional set size:
+  pages shared between processes count once);
+* ``course check`` and the rebuild ``course serve`` runs after a save of one page.
+
+The baseline and the builds without handbooks are run ``--repeat`` times,
+alternating, and the fastest run of each is kept: other work on the machine
+only ever slows a run down.
 """
 
 from __future__ import annotations
@@ -17,31 +31,24 @@ import tempfile
 import threading
 import time
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import ROOT, generate  # noqa: E402
+from report import Run, SizeResult, handbook_table, main_table, stage_table  # noqa: E402
 
 SIZES = {"small": (3, 5), "medium": (20, 8), "large": (60, 9)}
 """Modules x lessons: about 60, 600 and 2,000 pages in three languages."""
 BIN = Path(sys.executable).parent
 
 
-@dataclass
-class Run:
-    """Wall time and peak memory of one command."""
-
-    seconds: float
-    peak_mb: float
-    """Largest resident memory of one process of the command."""
-    ok: bool
-    total_peak_mb: float = 0.0
-    """Largest resident memory of all its processes at once (sampled every 50 ms)."""
-
-
 def tree_rss_kb(root: int) -> int:
-    """Return the summed resident memory of process ``root`` and its descendants, in KB."""
+    """Return the memory of process ``root`` and its descendants together, in KB.
+
+    Each process counts its proportional set size: a page shared by forked
+    processes is split between them, not counted once per process.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -53,7 +60,7 @@ def tree_rss_kb(root: int) -> int:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry.name)] = int(fields.get("PPid", "0"))
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        rss[int(entry.name)] = _pss_kb(entry) or int(fields.get("VmRSS", "0 kB").split()[0])
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
@@ -62,23 +69,15 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
-@dataclass
-class SizeResult:
-    """Every figure measured on one generated course."""
-
-    name: str
-    pages: int
-    build: Run
-    baseline: Run
-    ratio: float
-    check: Run | None = None
-    one_page_edit_s: float | None = None
-    edit_ratio: float | None = None
-    packages: dict[str, float] = field(default_factory=dict)
-    handbooks_s: float | None = None
-    """Seconds the printed handbooks (both editions) add to the full build."""
-    handbook_ratio: float | None = None
-    """Those seconds over the build's without handbooks."""
+def _pss_kb(process: Path) -> int:
+    """Return the proportional set size of a process in KB, 0 when unknown."""
+    try:
+        for line in (process / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def timed(cmd: list[str], cwd: Path) -> Run:
@@ -158,88 +157,100 @@ def asset_share(package: Path) -> float:
     return round(assets / total, 3)
 
 
-def one_page_edit(course: Path) -> float | None:
-    """Time the incremental rebuild after editing one page, if the project offers one."""
-    try:
-        from build_tools.incremental import time_one_page_edit
-    except ImportError:
-        return None
+
+
+def one_page_edit(course: Path) -> float:
+    """Time the incremental rebuild after editing one page."""
+    from build_tools.incremental import time_one_page_edit
+
     return round(time_one_page_edit(course), 2)
 
 
-def measure(name: str, workdir: Path) -> SizeResult:
+ALL_OUTPUTS = ("outputs: [site, scorm12, scorm2004, question_bank, handbook]\n"
+               "handbook:\n  editions: [trainee, trainer]\n")
+
+
+def with_outputs(course: Path, settings: str) -> None:
+    """Replace the output settings appended to ``course.yml`` by ``settings``."""
+    config = course / "course.yml"
+    original = config.read_text(encoding="utf-8").split("# bench\n")[0]
+    config.write_text(original + "# bench\n" + settings, encoding="utf-8")
+
+
+def course_build(course: Path, timings: Path | None = None) -> Run:
+    """Time ``course build`` (writing its stages' times to ``timings``)."""
+    extra = ["--timings", str(timings)] if timings else []
+    return timed([str(BIN / "course"), "build", *extra], course)
+
+
+def fastest(runs: list[Run]) -> Run:
+    """Return the fastest of ``runs``: a busy machine only ever slows a run down."""
+    return min(runs, key=lambda run: run.seconds)
+
+
+def measure(name: str, workdir: Path, repeat: int) -> SizeResult:
     """Generate the course of size ``name`` and take every measurement on it."""
     modules, lessons = SIZES[name]
     course = workdir / name
     pages = generate(course, modules, lessons)
+    baseline_dir = write_baseline(course)
     print(f"{name}: {pages} pages", file=sys.stderr)
-    build = timed([str(BIN / "course"), "build"], course)
-    baseline = timed([str(BIN / "mkdocs"), "build", "-q"], write_baseline(course))
-    result = SizeResult(name, pages, build, baseline, round(build.seconds / baseline.seconds, 2))
-    has_check = subprocess.run([str(BIN / "course"), "check", "--help"], capture_output=True)
-    if has_check.returncode == 0:
-        result.check = timed([str(BIN / "course"), "check"], course)
+    runs: dict[str, list[Run]] = {"baseline": [], "site": [], "default": []}
+    for _ in range(repeat):
+        runs["baseline"].append(timed([str(BIN / "mkdocs"), "build", "-q"], baseline_dir))
+        with_outputs(course, "outputs: [site]\n")
+        runs["site"].append(course_build(course))
+        with_outputs(course, "")
+        runs["default"].append(course_build(course))
+    packages = package_sizes(course / "dist")
+    with_outputs(course, ALL_OUTPUTS)
+    shutil.rmtree(course / ".cache", ignore_errors=True)
+    stages = course / "stages.json"
+    cold = course_build(course, stages)
+    stages_cold = json.loads(stages.read_text(encoding="utf-8"))
+    warm = course_build(course, stages)
+    stages_warm = json.loads(stages.read_text(encoding="utf-8"))
+    check = timed([str(BIN / "course"), "check"], course)
     edit = one_page_edit(course)
-    if edit is not None:
-        result.one_page_edit_s = edit
-        result.edit_ratio = round(edit / build.seconds, 3)
-    result.packages = package_sizes(course / "dist")
-    with_handbooks = timed_with_handbooks(course)
-    if with_handbooks is not None and with_handbooks.ok:
-        result.handbooks_s = round(with_handbooks.seconds - build.seconds, 2)
-        result.handbook_ratio = round(result.handbooks_s / build.seconds, 2)
-    return result
+    return SizeResult(name, pages, fastest(runs["baseline"]), fastest(runs["site"]),
+                      fastest(runs["default"]), cold, warm, check, edit, stages_cold,
+                      stages_warm, packages)
 
 
-def timed_with_handbooks(course: Path) -> Run | None:
-    """Time the full build again with both handbook editions selected in ``course.yml``."""
-    has_handbooks = subprocess.run([str(BIN / "python"), "-c", "import build_tools.outputs."
-                                    "handbook"], capture_output=True)
-    if has_handbooks.returncode != 0:
-        return None
-    config = course / "course.yml"
-    original = config.read_text(encoding="utf-8")
-    config.write_text(original + "outputs: [site, scorm12, scorm2004, question_bank, handbook]\n"
-                      "handbook:\n  editions: [trainee, trainer]\n", encoding="utf-8")
+def machine() -> str:
+    """Return the machine the benchmark ran on: processor, cores, memory, Python."""
+    cpu = "unknown processor"
     try:
-        return timed([str(BIN / "course"), "build"], course)
-    finally:
-        config.write_text(original, encoding="utf-8")
-
-
-def table(results: list[SizeResult]) -> str:
-    """Return the results as a Markdown table."""
-    head = ("| size | pages | course build s | peak MB (all processes) | mkdocs baseline s "
-            "| baseline MB | ratio | check s | 1-page edit s | edit/build | largest module KB "
-            "| course KB | handbooks add s | handbooks/build |"
-            "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    rows = []
-    for r in results:
-        p = r.packages
-        rows.append(
-            f"| {r.name} | {r.pages} | {r.build.seconds} | {r.build.total_peak_mb} "
-            f"| {r.baseline.seconds} | {r.baseline.total_peak_mb} | {r.ratio} "
-            f"| {r.check.seconds if r.check else 'n/a'} | {r.one_page_edit_s or 'n/a'} "
-            f"| {r.edit_ratio or 'n/a'} | {p.get('largest_module_kb', 'n/a')} "
-            f"| {p.get('course_kb', 'n/a')} | {_or_na(r.handbooks_s)} "
-            f"| {_or_na(r.handbook_ratio)} |")
-    return "\n".join([head, *rows])
-
-
-def _or_na(value: float | None) -> str:
-    return "n/a" if value is None else str(value)
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = Path("/proc/meminfo").read_text().split()[1]
+        gib = round(int(memory) / 1024 / 1024)
+    except (OSError, IndexError, ValueError):
+        gib = 0
+    cores = len(os.sched_getaffinity(0))
+    return (f"{cpu}, {cores} cores, {gib} GiB, Python {sys.version.split()[0]}, "
+            f"load average {os.getloadavg()[0]:.1f} at the start")
 
 
 def main() -> None:
-    """Run the benchmark and print a table and JSON."""
+    """Run the benchmark; print the tables, then the JSON."""
     parser = argparse.ArgumentParser(description="Benchmark the course build.")
     parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of the baseline and the builds without handbooks")
     parser.add_argument("--json", type=Path, help="also write the JSON to this file")
     args = parser.parse_args()
+    started = machine()
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
-        results = [measure(name, Path(tmp)) for name in args.sizes.split(",")]
-    print(table(results))
-    data = json.dumps([asdict(r) for r in results], indent=2)
+        results = [measure(name, Path(tmp), args.repeat) for name in args.sizes.split(",")]
+    print(f"Measured on: {started}\n\n{main_table(results)}\n\n{handbook_table(results)}\n")
+    for result in results:
+        print(stage_table(result, result.stages_cold, "every output, cold cache") + "\n")
+        print(stage_table(result, result.stages_warm, "every output, warm cache") + "\n")
+    data = json.dumps({"machine": started, "sizes": [
+        {**asdict(r), "summary": r.summary()} for r in results]}, indent=2)
     print(data)
     if args.json:
         args.json.write_text(data + "\n", encoding="utf-8")

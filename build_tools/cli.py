@@ -84,15 +84,21 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 
 @main.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--timings", "timings_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the time of each stage of the build to this JSON file.")
 @click.pass_obj
 @guarded
-def build(root: Path, strict: bool) -> None:
+def build(root: Path, strict: bool, timings_file: Path | None) -> None:
     """Check the sources, then build the site and the outputs `course.yml` selects."""
     from .outputs import WrittenFile
     from .pipeline import build_site
+    from .timings import Timings
 
     started = time.perf_counter()
-    result = build_site(root, strict=strict, progress=Progress())
+    timings = Timings()
+    result = build_site(root, strict=strict, progress=Progress(), timings=timings)
+    if timings_file is not None:
+        timings.write(timings_file)
     print_diagnostics(result.diagnostics)
     took = time.perf_counter() - started
     click.echo(f"Built {result.site_dir.name}/ in {took:.1f} s ({summary(result.diagnostics)})",

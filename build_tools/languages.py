@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,47 +25,61 @@ from .model import Course
 from .outputs import OutputResult, planned_files, selected, write_outputs
 from .parallel import available_jobs, run_jobs
 from .progress import Progress, SentProgress, counting
+from .timings import Timings
 
 
 def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Progress,
-                    meanwhile: Callable[[], None] | None = None) -> OutputResult:
+                    meanwhile: Callable[[], None] | None = None,
+                    timings: Timings | None = None) -> OutputResult:
     """Build the site into ``site_dir`` and the selected outputs into ``dist_dir``.
 
     ``meanwhile`` (the content checks) runs while the language processes work,
-    or first when there are none; if it raises, its exception is raised.
+    or first when there are none; if it raises, its exception is raised. Each
+    stage's time is recorded in ``timings``.
     """
+    timings = timings or Timings()
     if len(course.languages) == 1 or available_jobs() == 1:
         if meanwhile:
             meanwhile()
-        run_mkdocs(SiteRun(course, site_dir, progress=progress))
-        return write_outputs(course, site_dir, dist_dir)
+        with timings.stage("pages"):
+            run_mkdocs(SiteRun(course, site_dir, progress=progress, timings=timings))
+        return write_outputs(course, site_dir, dist_dir, timings=timings)
     others = [lang for lang in course.languages if lang != course.default_language]
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
                for lang in others}
     try:
         with _progress(progress, course) as channel:
-            jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir, channel)
-                    for lang in course.languages]
-            results = run_jobs(_build_language, jobs, meanwhile)
+            jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir, channel,
+                     timings.child(), time.time()) for lang in course.languages]
+            done = run_jobs(_build_language, jobs, meanwhile)
         for lang, folder in scratch.items():
             (folder / lang).rename(site_dir / lang)
     finally:
         for folder in scratch.values():
             shutil.rmtree(folder, ignore_errors=True)
-    combined = write_outputs(course, site_dir, dist_dir, outputs=selected(course, "course"))
-    return OutputResult.merged([*results, combined])
+    for _, timed in done:
+        timings.merge(timed)
+    combined = write_outputs(course, site_dir, dist_dir, outputs=selected(course, "course"),
+                             timings=timings)
+    return OutputResult.merged([*(result for result, _ in done), combined])
 
 
 def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path,
-                    channel: Any) -> OutputResult:
+                    channel: Any, timings: Timings, submitted: float
+                    ) -> tuple[OutputResult, Timings]:
     """Build one language's site and outputs (in a process of its own).
 
     Each page rendered and each file written is sent on ``channel`` (when the
-    build shows its progress).
+    build shows its progress). Returns the outputs' result and the stages'
+    times, from ``submitted`` (when the job was handed to a process) on.
     """
+    timings.add("process start", lang, submitted, time.time())
     progress = SentProgress(channel) if channel is not None else Progress(enabled=False)
-    run_mkdocs(SiteRun(course, site_dir, lang=lang, progress=progress))
-    return write_outputs(course, site_dir, dist_dir, lang=lang, progress=progress)
+    with timings.stage("pages", lang):
+        run_mkdocs(SiteRun(course, site_dir, lang=lang, progress=progress, timings=timings))
+    result = write_outputs(course, site_dir, dist_dir, lang=lang, progress=progress,
+                           timings=timings)
+    return result, timings
 
 
 @contextlib.contextmanager

@@ -22,6 +22,7 @@ from .config import CourseConfig
 from .diagnostics import BuildFailed, Diagnostic, error
 from .model import Course
 from .progress import Progress
+from .timings import Timings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +48,8 @@ class SiteRun:
     """The preview's address, when ``course serve`` runs the build."""
     progress: Progress = field(default_factory=lambda: Progress(enabled=False), compare=False)
     """Where the pages built are counted."""
+    timings: Timings = field(default_factory=Timings, compare=False)
+    """Where the time of the site's stages (its search index) is recorded."""
 
 
 def mkdocs_config(run: SiteRun) -> MkDocsConfig:

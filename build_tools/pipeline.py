@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from .output_dirs import unwritable
 from .outputs import SITE, WrittenFile
 from .progress import Progress
 from .swap import staged_dir, staged_dirs
+from .timings import Timings
 
 NOTHING_BUILT = "the sources have errors; nothing was built"
 
@@ -64,7 +66,8 @@ def check_course(root: Path, *, strict: bool = False) -> tuple[Course | None, li
 
 
 def build_site(
-    root: Path, *, strict: bool = False, progress: Progress | None = None
+    root: Path, *, strict: bool = False, progress: Progress | None = None,
+    timings: Timings | None = None,
 ) -> BuildResult:
     """Check the sources, then build the site and the outputs ``course.yml`` selects.
 
@@ -72,16 +75,19 @@ def build_site(
     build fails with the checks' diagnostics if they find an error. Site and
     outputs are built in temporary folders; ``dist/`` and then ``site/`` (when
     the ``site`` output is selected) are swapped in only when everything
-    succeeded.
+    succeeded. With ``timings``, each stage's time is recorded there.
     """
-    course, loaded = load_course(root)
+    timings = timings or Timings()
+    with timings.stage("read"):
+        course, loaded = load_course(root)
     if course is None:
         raise BuildFailed(apply_severities(loaded, {}, strict=strict), NOTHING_BUILT)
     severities = course.config.severities
     diagnostics = apply_severities(loaded, severities, strict=strict)
 
     def check() -> None:
-        found = apply_severities(loaded + run_checks(course), severities, strict=strict)
+        with timings.stage("check"):
+            found = apply_severities(loaded + run_checks(course), severities, strict=strict)
         diagnostics[:] = found
         if has_errors(found):
             raise BuildFailed(found, NOTHING_BUILT)
@@ -102,11 +108,13 @@ def build_site(
         else:
             staged_site = stack.enter_context(_scratch_dir(site_dir))
             staged_dist = stack.enter_context(staged_dir(dist_dir))
-        result = build_languages(course, staged_site, staged_dist, progress, check)
+        result = build_languages(course, staged_site, staged_dist, progress, check, timings)
         problems = apply_severities(result.diagnostics, severities, strict=strict)
         if has_errors(problems):
             raise BuildFailed(problems, "the outputs have errors; site/ and dist/ were not "
                               "changed")
+        publishing = time.time()  # the staged folders are swapped in as the block ends
+    timings.add("publish", None, publishing, time.time())
     files = [replace(f, path=dist_dir / f.path.relative_to(staged_dist)) for f in result.files]
     return BuildResult(course, site_dir, diagnostics + problems, files)
 

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from ..model import Course
 from ..progress import Progress
+from ..timings import Timings
 from .base import Output, OutputJob, OutputResult, WrittenFile
 from .handbook import OUTPUT as HANDBOOK
 from .question_bank import OUTPUT as QUESTION_BANK
@@ -74,13 +75,16 @@ def planned_files(course: Course) -> int:
 
 def write_outputs(course: Course, site_dir: Path, dist_dir: Path, *, lang: str | None = None,
                   outputs: Iterable[Output] | None = None,
-                  progress: Progress | None = None) -> OutputResult:
+                  progress: Progress | None = None, timings: Timings | None = None
+                  ) -> OutputResult:
     """Run ``outputs`` (default: the selected ones of the scope ``lang`` implies).
 
     With ``lang``, the language outputs write that language's files; without,
     the language outputs run for every language and then the course outputs.
-    Each file written counts as a step of ``progress``.
+    Each file written counts as a step of ``progress``; each output's time
+    (per language) is recorded in ``timings``.
     """
+    timings = timings or Timings()
     if outputs is None:
         outputs = selected(course, "language" if lang else None)
     dist_dir.mkdir(parents=True, exist_ok=True)
@@ -91,7 +95,8 @@ def write_outputs(course: Course, site_dir: Path, dist_dir: Path, *, lang: str |
             if output.scope == "language" else [None]
         for one in langs:
             job = OutputJob(course, one, site_dir, dist_dir, shared.setdefault(str(one), {}))
-            results.append(output.write(job))
+            with timings.stage(output.name, one):
+                results.append(output.write(job))
             if progress is not None:
                 progress.advance(len(results[-1].files))
     return OutputResult.merged(results)

@@ -99,7 +99,8 @@ class LanguageBuild:
         title = page.title
         title = title.unescape() if isinstance(title, Markup) else str(title or "")
         url = page.file.dest_uri.removeprefix(self.frame["prefix"])
-        self.index.add_page(url, title, html, content_lang)
+        with self.run.timings.stage("search index", self.lang):
+            self.index.add_page(url, title, html, content_lang)
         if content_lang != self.lang:
             html = wrap_fallback(html, self.frame["ui_lang"], content_lang)
         elif self.terms:
@@ -140,7 +141,8 @@ class LanguageBuild:
         """Write the search index and end the progress line."""
         path = self.site_dir / self.frame["search_index"]
         # A dirty build renders only the changed pages: keep the others' entries.
-        self.index_size = self.index.write(path, keep_existing=self.run.dirty)
+        with self.run.timings.stage("search index", self.lang):
+            self.index_size = self.index.write(path, keep_existing=self.run.dirty)
         self.progress.finish()
         log.info("search index %s: %d pages, %d bytes", self.frame["search_index"],
                  len(self.index.pages), self.index_size)

@@ -1,0 +1,117 @@
+"""The benchmark's results: what is measured per course size, and the tables printed of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Run:
+    """Wall time and peak memory of one command."""
+
+    seconds: float
+    peak_mb: float
+    """Largest resident memory of one process of the command."""
+    ok: bool
+    total_peak_mb: float = 0.0
+    """Largest resident memory of all its processes at once (sampled every 50 ms)."""
+
+
+@dataclass
+class SizeResult:
+    """Every figure measured on one generated course."""
+
+    name: str
+    pages: int
+    baseline: Run
+    """Plain ``mkdocs build`` (Material, mkdocs-static-i18n, search) of the same Markdown."""
+    site: Run
+    """``course build`` with the ``site`` output only."""
+    default: Run
+    """``course build`` with the default outputs: site, both SCORM versions, question banks."""
+    full_cold: Run
+    """Every output, both handbook editions, with an empty ``.cache/``."""
+    full_warm: Run
+    """Every output again on the same sources: the handbooks come from ``.cache/``."""
+    check: Run
+    one_page_edit_s: float
+    """The rebuild ``course serve`` runs after a save of one page."""
+    stages_cold: list[dict[str, Any]] = field(default_factory=list)
+    """``course build --timings`` of the cold full build."""
+    stages_warm: list[dict[str, Any]] = field(default_factory=list)
+    packages: dict[str, float] = field(default_factory=dict)
+
+    def ratio(self, run: Run) -> float:
+        """Return ``run``'s time over the baseline's."""
+        return round(run.seconds / self.baseline.seconds, 2)
+
+    def handbooks(self, full: Run) -> float:
+        """Return the seconds the handbooks add to the default build."""
+        return round(full.seconds - self.default.seconds, 2)
+
+    def summary(self) -> dict[str, Any]:
+        """Return the ratios and derived figures the tables print."""
+        return {
+            "ratio_site": self.ratio(self.site),
+            "ratio_default": self.ratio(self.default),
+            "ratio_full_cold": self.ratio(self.full_cold),
+            "ratio_full_warm": self.ratio(self.full_warm),
+            "handbooks_cold_s": self.handbooks(self.full_cold),
+            "handbooks_warm_s": self.handbooks(self.full_warm),
+            "handbooks_cold_over_site": round(self.handbooks(self.full_cold)
+                                              / self.site.seconds, 2),
+            "handbooks_warm_over_site": round(self.handbooks(self.full_warm)
+                                              / self.site.seconds, 2),
+            "edit_over_full": round(self.one_page_edit_s / self.full_warm.seconds, 3),
+        }
+
+
+def main_table(results: list[SizeResult]) -> str:
+    """Return the builds of every size, against the baseline, as a Markdown table."""
+    rows = ["| size | pages | plain MkDocs s | site only s (ratio) | default outputs s "
+            "(ratio) | every output, cold cache s (ratio) | every output, warm cache s "
+            "(ratio) | peak MB, all processes (baseline) | `course check` s "
+            "| 1-page rebuild s (/ full) |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        s = r.summary()
+        rows.append(
+            f"| {r.name} | {r.pages} | {r.baseline.seconds} "
+            f"| {r.site.seconds} ({s['ratio_site']}) | {r.default.seconds} "
+            f"({s['ratio_default']}) | {r.full_cold.seconds} ({s['ratio_full_cold']}) "
+            f"| {r.full_warm.seconds} ({s['ratio_full_warm']}) "
+            f"| {r.full_cold.total_peak_mb} ({r.baseline.total_peak_mb}) "
+            f"| {r.check.seconds} | {r.one_page_edit_s} ({s['edit_over_full']}) |")
+    return "\n".join(rows)
+
+
+def handbook_table(results: list[SizeResult]) -> str:
+    """Return what the handbooks add to a build, against the site's own build time."""
+    rows = ["| size | site only s | handbooks add, cold cache s (/ site) "
+            "| handbooks add, warm cache s (/ site) |", "|---|---|---|---|"]
+    for r in results:
+        s = r.summary()
+        rows.append(f"| {r.name} | {r.site.seconds} | {s['handbooks_cold_s']} "
+                    f"({s['handbooks_cold_over_site']}) | {s['handbooks_warm_s']} "
+                    f"({s['handbooks_warm_over_site']}) |")
+    return "\n".join(rows)
+
+
+def stage_table(result: SizeResult, stages: list[dict[str, Any]], label: str) -> str:
+    """Return the seconds of each stage of one build: a column per language, one for all."""
+    langs = list(dict.fromkeys(str(s["lang"]) for s in stages if s["lang"]))
+    names = list(dict.fromkeys(str(s["name"]) for s in stages))
+    seconds = {(str(s["name"]), str(s["lang"] or "")): float(s["seconds"]) for s in stages}
+    rows = [f"{result.name}, {label}: seconds per stage (languages run at once, "
+            "each in its own process; pages: the MkDocs build, search index included)", "",
+            "| stage | " + " | ".join(langs) + " | whole course |",
+            "|---|" + "---|" * (len(langs) + 1)]
+    for name in names:
+        cells = [_cell(seconds.get((name, lang))) for lang in [*langs, ""]]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
