@@ -1,8 +1,11 @@
 """Add our runtime and one launch page per SCO to a :class:`Package`.
 
 The launch page (``launch_<sco>.html``) is the SCO's entry point in the
-manifest. It keeps one API session per launch and shows the SCO's pages in an
-iframe; its configuration is a JSON block written here.
+manifest. Its host (``runtime/host.js``) shows the SCO's pages in an iframe and
+knows what the learner visited and answered; a tracker, one per standard
+(``runtime/tracker.js``; SCORM 1.2 and 2004 on a shared SCORM flow), keeps that
+state in the LMS and records progress, score and interactions over one API
+session per launch. Its configuration is a JSON block written here.
 """
 
 from __future__ import annotations
@@ -13,13 +16,34 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, resource_id
+from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, Version, resource_id
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
-RUNTIME_FILES = ("error_codes.js", "api_finder.js", "runtime.js", "record.js", "launcher.js",
-                 "launcher.css", "favicon.svg")
-"""Files copied to ``scorm/`` in every package: the scripts in load order, the style
-sheet and the launch page's icon."""
+TRACKER_SCRIPTS: dict[str, str] = {"1.2": "scorm12.js", "2004": "scorm2004.js"}
+"""The tracker of each SCORM version: its dialect on the shared SCORM flow."""
+
+
+def runtime_scripts(version: Version) -> tuple[str, ...]:
+    """Return the launch page's scripts for ``version`` in load order.
+
+    Each script uses only those before it: the standard-independent pieces (the
+    record rules, answers, the saved state, the tracker registry), the SCORM
+    session and its shared flow, the version's tracker, then the host, which
+    starts the tracker of the configuration.
+    """
+    return ("record.js", "answers.js", "state.js", "tracker.js",
+            "error_codes.js", "api_finder.js", "runtime.js", "scorm_tracker.js",
+            TRACKER_SCRIPTS[version], "host.js")
+
+
+def runtime_files(version: Version) -> tuple[str, ...]:
+    """Return the files copied to ``scorm/`` in a package of ``version``.
+
+    The scripts, the style sheet and the launch page's icon.
+    """
+    return (*runtime_scripts(version), "launcher.css", "favicon.svg")
+
+
 RUNTIME_RESOURCE = "RES-runtime"
 DEFAULT_LABELS = {
     "previous": "Previous", "next": "Next", "pages": "Pages",
@@ -78,7 +102,12 @@ def launch_page(package: Package, sco: Sco) -> bytes:
         button = _element(doc, f"//button[@id='{button_id}']")
         button.set("aria-label", labels[key])
         button.text = text.format(labels[key])
-    _element(doc, "//script[@id='sco-config']").text = script_json(sco_config(package, sco))
+    config = _element(doc, "//script[@id='sco-config']")
+    config.text = script_json(sco_config(package, sco))
+    for name in reversed(runtime_scripts(package.version)):
+        script = lxml_html.Element("script", src=f"scorm/{name}")
+        script.tail = "\n"
+        config.addnext(script)
     page: bytes = lxml_html.tostring(doc, doctype="<!doctype html>", encoding="utf-8")
     return page + b"\n"
 
@@ -106,7 +135,8 @@ def _element(doc: lxml_html.HtmlElement, path: str) -> lxml_html.HtmlElement:
 def with_runtime(package: Package) -> Package:
     """Return ``package`` with the runtime, the launch pages and their resource entries."""
     files = dict(package.files)
-    for name in RUNTIME_FILES:
+    names = runtime_files(package.version)
+    for name in names:
         files[f"scorm/{name}"] = (RUNTIME_DIR / name).read_bytes()
     launches = {resource_id(sco.id): sco.launch_href for sco in package.scos}
     for sco in package.scos:
@@ -118,5 +148,5 @@ def with_runtime(package: Package) -> Package:
             resource = replace(resource, href=href, files=(href, *resource.files),
                                dependencies=(*resource.dependencies, RUNTIME_RESOURCE))
         resources.append(resource)
-    runtime = Resource(RUNTIME_RESOURCE, tuple(f"scorm/{n}" for n in RUNTIME_FILES))
+    runtime = Resource(RUNTIME_RESOURCE, tuple(f"scorm/{n}" for n in names))
     return replace(package, files=files, resources=(*resources, runtime))

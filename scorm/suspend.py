@@ -1,6 +1,6 @@
 r"""The ``suspend_data`` encoding of our launcher and its worst-case length.
 
-The launcher (``runtime/launcher.js``, ``encodeState``) stores one compact JSON
+The launcher (``runtime/state.js``, ``encode``) stores one compact JSON
 object::
 
     {"p":3,"v":"1f","a":{"0":["1"],"a":["2","3"]},"n":7,"r":[80,1]}
@@ -26,7 +26,7 @@ from .model import NUMERIC_MAX, TEXT_MAX, Sco, TrackedQuestion
 WORST_TYPED = '"'
 """The character whose JSON escape is longest after sanitising (two characters)."""
 MAX_INTERACTIONS = 99999
-"""The launcher writes no interaction index beyond this (``MAX_INTERACTIONS`` in launcher.js)."""
+"""The launcher writes no interaction index beyond this (``MAX_INTERACTIONS`` in state.js)."""
 WORST_SCORE = 99.99
 """The longest percent score the launcher writes (two decimals)."""
 

@@ -1,10 +1,11 @@
 /*
- * What a SCO keeps in the LMS's record, independent of the SCORM version and of
- * the page: the retake and completion rules of course.yml (see scorm/model.py,
- * Sco.retake and Sco.completion). Pure functions; the launcher applies them.
+ * What a SCO keeps in the LMS's record, independent of the tracking standard and
+ * of the page: the retake and completion rules of course.yml (see scorm/model.py,
+ * Sco.retake and Sco.completion). Pure functions; the host and every tracker
+ * apply them.
  *
  * A result is {score: percent 0-100, passed: boolean}. The recorded result is
- * the one the LMS was last sent; the launcher also keeps it in suspend_data, so
+ * the one the LMS was last sent; the saved state keeps it too (state.js), so
  * that it survives a launch where the LMS hands back the SCO's data without its
  * status or score.
  */
@@ -45,7 +46,12 @@
     return rule === "best" && replaces(rule, second, first) ? first : second;
   }
 
-  /** A result as suspend_data keeps it: [score, 1 or 0]; and back (null when unreadable). */
+  /** Whether a test may be taken again: not under "none" once a result is recorded. */
+  function canRetake(rule, recorded) {
+    return !(rule === "none" && recorded);
+  }
+
+  /** A result as the saved state keeps it: [score, 1 or 0]; and back (null when unreadable). */
   function pack(result) {
     return result ? [result.score, result.passed ? 1 : 0] : undefined;
   }
@@ -63,8 +69,9 @@
     return max > 0 ? Math.round(Number(raw) / max * 10000) / 100 : 0;
   }
 
-  global.ScormRecord = {
+  global.CourseRecord = {
     replaces: replaces,
+    canRetake: canRetake,
     completed: completed,
     kept: kept,
     pack: pack,

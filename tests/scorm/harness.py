@@ -122,7 +122,7 @@ class Lms:
         """Assert the session had no LMS errors nor warnings but those given, and no fetch.
 
         SCORM 2004 answers 403 when suspend data that was never written is read; the
-        launcher asks for it on every launch (see ``readStored`` in launcher.js).
+        launcher asks for it on every launch (see ``readStored`` in scorm_tracker.js).
         """
         found = [e for e in self.page.evaluate("() => window.apiErrors")
                  if e != ["GetValue", "cmi.suspend_data", "403"]]

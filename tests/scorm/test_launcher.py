@@ -44,8 +44,9 @@ def test_every_value_is_escaped_for_its_place(text: str) -> None:
     assert (nxt.get("aria-label"), nxt.text) == (text, f"{text} \u203a")
     assert json.loads(doc.get_element_by_id("sco-config").text) == sco_config(package, sco)
     assert [s.get("src") for s in doc.iter("script") if s.get("src")] == [
-        "scorm/error_codes.js", "scorm/api_finder.js", "scorm/runtime.js", "scorm/record.js",
-        "scorm/launcher.js"]
+        "scorm/record.js", "scorm/answers.js", "scorm/state.js", "scorm/tracker.js",
+        "scorm/error_codes.js", "scorm/api_finder.js", "scorm/runtime.js",
+        "scorm/scorm_tracker.js", "scorm/scorm2004.js", "scorm/host.js"]
     assert len(doc.xpath("//*[@onload]")) == 0
 
 
