@@ -24,6 +24,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -74,14 +75,21 @@ def _resolve_in(folder: str, url: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
-def rewrite_page(source: bytes, path: str, pages: set[str]) -> PageRewrite:
-    """Rewrite the site page at site-relative ``path`` for a package holding ``pages``."""
+def rewrite_page(source: bytes, path: str, pages: set[str],
+                 aliases: Mapping[str, str] | None = None) -> PageRewrite:
+    """Rewrite the site page at site-relative ``path`` for a package holding ``pages``.
+
+    ``aliases`` maps files the package ships once to the copy it keeps (the same
+    image in two languages' folders): the page then loads that copy.
+    """
     doc = lxml_html.document_fromstring(source)
     result = PageRewrite(b"")
     _drop_site_chrome(doc)
     _prune_nav(doc, path, pages)  # first: the links of dropped entries need no fixing
     _fix_links(doc, path, pages, result)
     _collect_sources(doc, path, result)
+    if aliases:
+        _use_aliases(doc, path, aliases, result)
     _fix_config(doc)
     text = lxml_html.tostring(doc, doctype="<!doctype html>", encoding="unicode")
     result.html = text.encode("utf-8")
@@ -148,6 +156,34 @@ def _collect_sources(doc: lxml_html.HtmlElement, path: str, result: PageRewrite)
     for element in doc.xpath("//*[@style] | //style"):
         text = element.get("style", "") if element.tag != "style" else (element.text or "")
         result.assets.update(css_references(text, path))
+
+
+def _use_aliases(doc: lxml_html.HtmlElement, path: str, aliases: Mapping[str, str],
+                 result: PageRewrite) -> None:
+    """Point every reference to a file of ``aliases`` at the copy the package keeps."""
+    folder = posixpath.dirname(path)
+
+    def aliased(url: str) -> str | None:
+        target = None if is_external(url) else resolve(path, url)
+        if target is None or target not in aliases:
+            return None
+        fragment = urlsplit(url).fragment
+        return posixpath.relpath(aliases[target], folder or ".") + (
+            f"#{fragment}" if fragment else "")
+
+    attributes = [*SRC_ATTRS, ("a", "href"), ("area", "href")]
+    for tag, attr in attributes:
+        for element in doc.iter(tag):
+            new = aliased(element.get(attr) or "")
+            if new is not None:
+                element.set(attr, new)
+    for element in doc.xpath("//*[@srcset]"):
+        candidates = [candidate.strip().split(" ", 1)
+                      for candidate in element.get("srcset", "").split(",")]
+        if any(aliased(url) for url, *_ in candidates):
+            element.set("srcset", ", ".join(" ".join([aliased(url) or url, *rest])
+                                            for url, *rest in candidates))
+    result.assets = {aliases.get(asset, asset) for asset in result.assets}
 
 
 def _fix_config(doc: lxml_html.HtmlElement) -> None:

@@ -134,6 +134,11 @@ class _Writer:
     def lom(self) -> etree._Element:
         raise NotImplementedError
 
+    def titles(self) -> dict[str, str]:
+        """The package's title by language: every language of a multilingual package."""
+        pkg = self.package
+        return {lang: pkg.titles.get(lang, pkg.title) for lang in pkg.all_languages}
+
 
 class _Writer12(_Writer):
     ns = NS12
@@ -146,10 +151,12 @@ class _Writer12(_Writer):
         lom = etree.Element(f"{{{IMSMD12}}}lom", nsmap={None: IMSMD12})
         general = etree.SubElement(lom, f"{{{IMSMD12}}}general")
         title = etree.SubElement(general, f"{{{IMSMD12}}}title")
-        langstring = etree.SubElement(title, f"{{{IMSMD12}}}langstring")
-        langstring.set(XML_LANG, self.package.lang)
-        langstring.text = self.package.title
-        etree.SubElement(general, f"{{{IMSMD12}}}language").text = self.package.lang
+        for lang, text in self.titles().items():
+            langstring = etree.SubElement(title, f"{{{IMSMD12}}}langstring")
+            langstring.set(XML_LANG, lang)
+            langstring.text = text
+        for lang in self.package.all_languages:
+            etree.SubElement(general, f"{{{IMSMD12}}}language").text = lang
         return lom
 
     def item_extras(self, element: etree._Element, item: Item) -> None:
@@ -169,9 +176,10 @@ class _Writer2004(_Writer):
         lom = etree.Element(f"{{{LOM2004}}}lom", nsmap={None: LOM2004})
         general = etree.SubElement(lom, f"{{{LOM2004}}}general")
         title = etree.SubElement(general, f"{{{LOM2004}}}title")
-        string = etree.SubElement(title, f"{{{LOM2004}}}string", language=self.package.lang)
-        string.text = self.package.title
-        etree.SubElement(general, f"{{{LOM2004}}}language").text = self.package.lang
+        for lang, text in self.titles().items():
+            etree.SubElement(title, f"{{{LOM2004}}}string", language=lang).text = text
+        for lang in self.package.all_languages:
+            etree.SubElement(general, f"{{{LOM2004}}}language").text = lang
         return lom
 
     def organization(self) -> etree._Element:

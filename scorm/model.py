@@ -47,6 +47,9 @@ class TrackedQuestion:
     """The correct-response patterns the launcher records, by SCORM version."""
     worst: tuple[str, ...] = ()
     """The longest answer the launcher may keep for it in ``suspend_data``."""
+    most_patterns: int = 1
+    """Correct responses the LMS keeps for it; a multilingual package merges its
+    translations' patterns up to this many."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from scorm.languages import MULTILANG, default_first, multilingual_sco
 from scorm.model import SUSPEND_LIMITS, Sco, ScoPage, Version
 from scorm.suspend import worst_case
 
@@ -84,14 +85,17 @@ def check_reserved_ids(course: Course) -> Iterator[Diagnostic]:
 
 def check_suspend_data(course: Course) -> Iterator[Diagnostic]:
     """Modules whose answers could outgrow what the LMS keeps in ``suspend_data``."""
+    order = default_first(course.languages, course.default_language)
     for module in course.modules:
-        for lang in course.languages:
-            sco = _sco(course, module, lang)
+        scos = {lang: _sco(course, module, lang) for lang in order}
+        every = multilingual_sco(scos, order, course.fallback)
+        units = [(lang, sco, scorm_versions(course)) for lang, sco in scos.items()]
+        units.append((order[0], every, scorm_versions(course, multilingual=True)))
+        for lang, sco, versions in units:
             if sco is None:
                 continue
-            for version in scorm_versions(course):
-                problem = suspend_problem(course, sco, lang, version)
-                if problem:
+            for version in versions:
+                if problem := suspend_problem(course, sco, lang, version):
                     yield problem
 
 
@@ -123,7 +127,9 @@ def _sco(course: Course, module: Module, lang: str) -> Sco | None:
                module.pass_mark if module.test is not None else None)
 
 
-def scorm_versions(course: Course) -> tuple[Version, ...]:
-    """The SCORM versions ``outputs`` in ``course.yml`` builds packages for."""
+def scorm_versions(course: Course, *, multilingual: bool = False) -> tuple[Version, ...]:
+    """The SCORM versions ``outputs`` in ``course.yml`` builds (multilingual) packages for."""
+    suffix = f"_{MULTILANG}" if multilingual else ""
     outputs: tuple[tuple[Version, str], ...] = (("1.2", "scorm12"), ("2004", "scorm2004"))
-    return tuple(version for version, name in outputs if name in course.config.outputs)
+    return tuple(version for version, name in outputs
+                 if name + suffix in course.config.outputs)

@@ -2,7 +2,9 @@
 
 Every output is one module here with one object, ``OUTPUT``, listed in
 :data:`REGISTRY`. ``course.yml`` selects outputs by name (``outputs: [site,
-scorm12, scorm2004, question_bank, handbook]``; all but the handbook by default);
+scorm12, scorm2004, scorm12_multilang, scorm2004_multilang, question_bank,
+handbook]``; by default the site, the one-language packages and the question
+banks);
 the pipeline builds the site of each language with MkDocs, then calls the
 selected outputs. To add an output:
 
@@ -50,14 +52,18 @@ from .base import Output, OutputJob, OutputResult, WrittenFile
 from .handbook import OUTPUT as HANDBOOK
 from .question_bank import OUTPUT as QUESTION_BANK
 from .scorm12 import OUTPUT as SCORM12
+from .scorm12_multilang import OUTPUT as SCORM12_MULTILANG
 from .scorm2004 import OUTPUT as SCORM2004
+from .scorm2004_multilang import OUTPUT as SCORM2004_MULTILANG
 from .site import OUTPUT as SITE
 
-__all__ = ["HANDBOOK", "QUESTION_BANK", "REGISTRY", "SCORM12", "SCORM2004", "SITE", "Output",
+__all__ = ["HANDBOOK", "QUESTION_BANK", "REGISTRY", "SCORM12", "SCORM12_MULTILANG", "SCORM2004",
+           "SCORM2004_MULTILANG", "SITE", "Output",
            "OutputJob", "OutputResult", "WrittenFile", "planned_files", "selected", "write_outputs"]
 
 REGISTRY: dict[str, Output] = {
-    output.name: output for output in (SITE, SCORM12, SCORM2004, QUESTION_BANK, HANDBOOK)}
+    output.name: output for output in (SITE, SCORM12, SCORM2004, SCORM12_MULTILANG,
+                                       SCORM2004_MULTILANG, QUESTION_BANK, HANDBOOK)}
 """Every output by name, in the order they run."""
 
 

@@ -13,6 +13,14 @@ from typing import cast
 
 from babel.numbers import get_decimal_symbol
 
+from scorm.languages import (
+    MULTILANG,
+    all_pages,
+    default_first,
+    joined_title,
+    multilingual_sco,
+    page_set,
+)
 from scorm.launcher import DEFAULT_LABELS, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
@@ -34,7 +42,7 @@ from scorm.validate import validate_manifest
 from ..checks.packaging import suspend_problem
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
-from ..i18n import gettext, ui_language
+from ..i18n import gettext, language_name, ui_language
 from ..model import Course, Module
 from ..package_html import css_references, rewrite_page, strip_source_map
 from ..questions import tracked
@@ -52,32 +60,38 @@ KIND = "SCORM package"
 
 
 class ScormOutput:
-    """The packages of one SCORM version, for one language per call."""
+    """The packages of one SCORM version: one language per call, or every language at once."""
 
-    scope: Scope = "language"
-
-    def __init__(self, version: Version) -> None:
+    def __init__(self, version: Version, *, multilingual: bool = False) -> None:
         self.version = version
-        self.name = VERSION_SUFFIX[version]
+        self.multilingual = multilingual
+        self.name = VERSION_SUFFIX[version] + (f"_{MULTILANG}" if multilingual else "")
+        self.scope: Scope = "course" if multilingual else "language"
 
     def planned(self, course: Course) -> int:
-        """Return the zips of one language: one per module and one for the course."""
+        """Return the zips of one call: one per module and one for the course."""
         return len(course.modules) + 1 if course.modules else 0
 
     def write(self, job: OutputJob) -> OutputResult:
-        """Write the packages of ``job.lang`` in this output's SCORM version."""
-        assert job.lang is not None, "a language output"
+        """Write the packages of ``job.lang``, or the multilingual ones, in this SCORM version."""
         builder = job.reuse("scorm", lambda: _Builder(job), _Builder)
-        course, lang = job.course, job.lang
-        scos = [builder.sco(module, lang) for module in course.modules]
+        course = job.course
+        if self.multilingual:
+            langs = default_first(course.languages, course.default_language)
+            label = MULTILANG
+            scos = [builder.multilingual_sco(module, langs) for module in course.modules]
+        else:
+            assert job.lang is not None, "a language output"
+            langs, label = (job.lang,), job.lang
+            scos = [builder.sco(module, job.lang) for module in course.modules]
         units: list[tuple[str, list[Sco]]] = [
             (m.id, [s]) for m, s in zip(course.modules, scos, strict=True) if s is not None]
         result = OutputResult()
         if units:
             units.append(("course", [sco for _, (sco,) in units]))
         for scope, unit in units:
-            name = package_name(course.id, scope, lang, self.version)
-            package = builder.package(name, scope, lang, self.version, unit)
+            name = package_name(course.id, scope, label, self.version)
+            package = builder.package(name, scope, langs, self.version, unit)
             written = builder.write(package, job.dist_dir / name)
             if written:
                 result.files.append(written)
@@ -86,7 +100,10 @@ class ScormOutput:
 
 
 def package_name(course_id: str, scope: str, lang: str, version: str) -> str:
-    """Return the zip's file name: ``<course>_<module or 'course'>_<lang>_<version>.zip``."""
+    """Return the zip's file name: ``<course>_<module or 'course'>_<lang>_<version>.zip``.
+
+    ``lang`` is a language, or ``multilang`` for a package holding every language.
+    """
     return f"{course_id}_{scope}_{lang}_{VERSION_SUFFIX[version]}.zip"
 
 
@@ -100,7 +117,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.reported: set[Diagnostic] = set()
         self.scos: dict[tuple[str, str], Sco | None] = {}
-        self.cache: dict[tuple[str, frozenset[str]], tuple[bytes, set[str]]] = {}
+        self.cache: dict[tuple[str, frozenset[str], tuple[tuple[str, str], ...]],
+                         tuple[bytes, set[str]]] = {}
         self.assets: dict[str, tuple[bytes, frozenset[str]] | None] = {}
         """Each asset read once for all packages: its shipped bytes and what its CSS loads."""
 
@@ -147,45 +165,91 @@ class _Builder:
                    retake=cast(Retake, config.retake),
                    completion=cast(Completion, config.completion))
 
-    def package(self, name: str, scope: str, lang: str, version: Version,
+    def multilingual_sco(self, module: Module, langs: tuple[str, ...]) -> Sco | None:
+        """Return the SCO of ``module`` holding every language of ``langs`` (default first)."""
+        return multilingual_sco({lang: self.sco(module, lang) for lang in langs}, langs,
+                                self.course.fallback)
+
+    def package(self, name: str, scope: str, langs: tuple[str, ...], version: Version,
                 scos: list[Sco]) -> Package:
-        stem = name.removesuffix(".zip")
+        """Return the package ``name`` of ``scos`` in ``langs`` (several: a multilingual one)."""
+        lang, stem, several = langs[0], name.removesuffix(".zip"), len(langs) > 1
         files: dict[str, bytes] = {}
         resources: list[Resource] = []
         items: list[Item] = []
         theme: set[str] = set()
+        aliases = self.aliases(scos) if several else {}
         for sco in scos:
             # A SCO's pages link only to each other: another SCO is launched by the LMS,
             # never inside this one's session.
-            page_set = frozenset(p.href for p in sco.pages)
+            pages = page_set(sco)
             own: list[str] = []
-            for page in sco.pages:
-                own += self.add_page(page.href, page_set, files, theme)
+            for page in all_pages(sco):
+                own += self.add_page(page.href, pages, files, theme, aliases)
             resources.append(Resource(resource_id(sco.id), tuple(dict.fromkeys(own)),
                                       scorm_type="sco", dependencies=(ASSETS_RESOURCE,)))
-            items.append(Item(item_id(sco.id), sco.title, resource_id(sco.id),
+            title = joined_title(one.title for one in sco.languages) if several else sco.title
+            items.append(Item(item_id(sco.id), title, resource_id(sco.id),
                               sco.mastery_score, f"obj-{sco.id}"))
             self.check_suspend(sco, lang, version, name)
         if scope == "course":
-            self.add_glossary(lang, files, resources, items, theme)
+            for one in langs:
+                self.add_glossary(one, files, resources, items, theme, several)
         if any(asset.startswith(FONTS_PREFIX) for asset in theme):
             theme |= self.with_css({FONT_LICENCE}, files)
         resources.append(Resource(ASSETS_RESOURCE, tuple(sorted(theme))))
+        titles = {one: self.package_title(one, scope, scos) for one in langs}
+        org = Organization(f"ORG-{self.course.id}-{scope}", joined_title(titles.values()),
+                           tuple(items))
+        labels = {one: self.labels(one) for one in langs}
+        package = Package(f"MANIFEST-{stem}", version, lang, titles[lang],
+                          org, tuple(resources), tuple(scos), files, labels[lang],
+                          languages=langs if several else (),
+                          language_labels=labels if several else {},
+                          titles=titles if several else {})
+        return with_runtime(package)
+
+    def package_title(self, lang: str, scope: str, scos: list[Sco]) -> str:
+        """The package's title in ``lang``; a module's names the course too, as the LMS lists it."""
         title = self.course.titles.get(lang, self.course.id)
-        if scope != "course":  # the LMS lists module packages by title: name the course too
-            title = f"{title} — {scos[0].title}"
-        org = Organization(f"ORG-{self.course.id}-{scope}", title, tuple(items))
+        if scope == "course":
+            return title
+        sco = scos[0]
+        module = next((one.title for one in sco.languages if one.lang == lang), sco.title)
+        return f"{title} — {module}"
+
+    def labels(self, lang: str) -> dict[str, str]:
+        """The launcher's texts in ``lang`` and its decimal separator."""
         ui_lang = ui_language(lang, "scorm", self.course.fallback)
         labels = {key: gettext(ui_lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
         labels["decimal"] = get_decimal_symbol(lang)
-        package = Package(f"MANIFEST-{stem}", version, lang, title, org, tuple(resources),
-                          tuple(scos), files, labels)
-        return with_runtime(package)
+        return labels
+
+    def aliases(self, scos: list[Sco]) -> dict[str, str]:
+        """Map each page asset that repeats an earlier one byte for byte to that one.
+
+        A multilingual package ships an image its languages share once (theme
+        assets are shared already); style sheets are kept apart, as the files
+        they load are found relative to them.
+        """
+        first: dict[bytes, str] = {}
+        aliases: dict[str, str] = {}
+        for sco in scos:
+            pages = page_set(sco)
+            for page in all_pages(sco):
+                for path in sorted(self.page(page.href, pages)[1]):
+                    asset = self.asset(path)
+                    if asset is None or path.startswith(THEME_PREFIX) or path.endswith(".css"):
+                        continue
+                    kept = first.setdefault(asset[0], path)
+                    if kept != path:
+                        aliases[path] = kept
+        return aliases
 
     def add_page(self, href: str, pages: frozenset[str], files: dict[str, bytes],
-                 theme: set[str]) -> list[str]:
+                 theme: set[str], aliases: dict[str, str] | None = None) -> list[str]:
         """Add a page and its assets to ``files``; return its own files (theme ones go apart)."""
-        data, assets = self.page(href, pages)
+        data, assets = self.page(href, pages, aliases or {})
         files[href] = data
         own = [href]
         for asset in sorted(self.with_css(assets, files)):
@@ -193,22 +257,36 @@ class _Builder:
         return own
 
     def add_glossary(self, lang: str, files: dict[str, bytes], resources: list[Resource],
-                     items: list[Item], theme: set[str]) -> None:
-        """Add the site's glossary page of ``lang`` as a page the LMS lists but never tracks."""
+                     items: list[Item], theme: set[str], several: bool = False) -> None:
+        """Add the site's glossary page of ``lang`` as a page the LMS lists but never tracks.
+
+        In a multilingual package each language's glossary is listed, named in its
+        own language.
+        """
         href = self.job.page_href(lang, GLOSSARY_SRC_URI)
         if not (self.site_dir / href).is_file():
             return
         own = self.add_page(href, frozenset({href}), files, theme)
-        resources.append(Resource(GLOSSARY_RESOURCE, tuple(dict.fromkeys(own)), href=href,
-                                  dependencies=(ASSETS_RESOURCE,)))
+        suffix = f"-{lang}" if several else ""
+        resources.append(Resource(GLOSSARY_RESOURCE + suffix, tuple(dict.fromkeys(own)),
+                                  href=href, dependencies=(ASSETS_RESOURCE,)))
         ui_lang = ui_language(lang, "site", self.course.fallback)
-        items.append(Item("ITEM-glossary", gettext(ui_lang, "site", "Glossary"), GLOSSARY_RESOURCE,
+        title = gettext(ui_lang, "site", "Glossary")
+        if several:
+            title = f"{title} ({language_name(lang)})"
+        items.append(Item("ITEM-glossary" + suffix, title, GLOSSARY_RESOURCE + suffix,
                           tracked=False))
 
-    def page(self, href: str, pages: frozenset[str]) -> tuple[bytes, set[str]]:
-        key = (href, pages)
+    def page(self, href: str, pages: frozenset[str],
+             aliases: dict[str, str] | None = None) -> tuple[bytes, set[str]]:
+        """Return the page ``href`` rewritten for a SCO of ``pages``, and the assets it uses."""
+        used: tuple[tuple[str, str], ...] = ()
+        if aliases:  # only the aliases of files this page loads change it
+            known = self.page(href, pages)[1]
+            used = tuple(sorted((path, kept) for path, kept in aliases.items() if path in known))
+        key = (href, pages, used)
         if key not in self.cache:
-            rewritten = rewrite_page(self.read(href) or b"", href, set(pages))
+            rewritten = rewrite_page(self.read(href) or b"", href, set(pages), dict(used))
             self.cache[key] = (rewritten.html, rewritten.assets)
         return self.cache[key]
 

@@ -53,4 +53,4 @@ def tracked(question: Question, page_id: str) -> TrackedQuestion:
     return TrackedQuestion(
         question.id, page_id, question.type, len(question.options), kind.interaction,
         {version: kind.patterns(question, version) for version in get_args(Version)},
-        kind.worst_response(question))
+        kind.worst_response(question), kind.most_patterns)

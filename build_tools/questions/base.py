@@ -44,6 +44,9 @@ class QuestionKind:
     interaction = ""
     """The SCORM interaction type (``cmi.interactions.n.type``, the same word in 1.2 and
     2004: SCORM 1.2 RTE 3.4.2.6.2, SCORM 2004 RTE 4.2.9)."""
+    most_patterns = 1
+    """Correct responses an LMS keeps for one interaction of this type: the most a
+    multilingual package records when its translations accept different answers."""
 
     # ---- Reading the block ----
 

@@ -18,6 +18,7 @@ class Text(QuestionKind):
     name = "text"
     header_keys = ("answer",)
     interaction = "fill-in"
+    most_patterns = FILL_IN_PATTERNS
 
     def read_answer(self, header: Mapping[str, object], at: At, name: str,
                     fail: Fail) -> tuple[str, ...]:

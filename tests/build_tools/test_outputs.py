@@ -21,8 +21,8 @@ def _config_line(root: Path, text: str) -> None:
 
 
 def test_registry_names_every_output_once() -> None:
-    assert list(outputs.REGISTRY) == ["site", "scorm12", "scorm2004", "question_bank",
-                                      "handbook"]
+    assert list(outputs.REGISTRY) == ["site", "scorm12", "scorm2004", "scorm12_multilang",
+                                      "scorm2004_multilang", "question_bank", "handbook"]
     assert all(outputs.REGISTRY[name].name == name for name in outputs.REGISTRY)
 
 
@@ -41,10 +41,11 @@ def test_without_site_the_site_folder_is_left_alone(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("outputs: [site, pdf]\n",
      "course.yml:{line}: error: 'outputs' must list some of 'site', 'scorm12', 'scorm2004', "
-     "'question_bank', 'handbook', got ['site', 'pdf'] [config]"),
+     "'scorm12_multilang', 'scorm2004_multilang', 'question_bank', 'handbook', "
+     "got ['site', 'pdf'] [config]"),
     ("outputs: []\n",
      "course.yml:{line}: error: 'outputs' must list some of 'site', 'scorm12', 'scorm2004', "
-     "'question_bank', 'handbook', got [] [config]"),
+     "'scorm12_multilang', 'scorm2004_multilang', 'question_bank', 'handbook', got [] [config]"),
     ("validation:\n  image_alt: warning\n",
      "course.yml:{line}: error: 'validation' names 'image_alt', which is not a diagnostic "
      "code; did you mean 'image-alt'? the codes are listed in the author's guide [config]"),
