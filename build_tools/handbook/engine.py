@@ -59,7 +59,7 @@ class Engine:
                                       for page in document.pages])
         problems: list[Problem] = []
         with collect(problems):
-            data = combined.write_pdf()
+            data = combined.write_pdf(pdf_tags=True)
         assert isinstance(data, bytes)
         for font in combined.fonts.values():  # a letter our fonts lack took a machine's font
             family = str(font.family)

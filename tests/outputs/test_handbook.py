@@ -151,6 +151,42 @@ def test_fonts_are_the_shipped_noto_sans_embedded(sample: tuple[Course, Path]) -
         assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows)  # emb sub uni
 
 
+def structure(reader: PdfReader) -> list[tuple[str, str | None]]:
+    """The structure elements of a tagged PDF in reading order: (role, alternative text)."""
+    found: list[tuple[str, str | None]] = []
+
+    def walk(node: object) -> None:
+        element = getattr(node, "get_object", lambda: node)()
+        if isinstance(element, dict) and "/S" in element:
+            alt = element.get("/Alt")
+            found.append((str(element["/S"]), None if alt is None else str(alt)))
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    top = reader.trailer["/Root"]["/StructTreeRoot"].get_object()["/K"]
+    for kid in top if isinstance(top, list) else [top]:
+        walk(kid)
+    return found
+
+
+def test_handbooks_are_tagged_for_screen_readers(sample: tuple[Course, Path]) -> None:
+    course, dist = sample
+    for lang in LANGS:
+        reader = PdfReader(pdf(dist, "mr", lang))
+        root = reader.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert root["/Lang"] == lang
+        roles = structure(reader)
+        names = [role for role, _ in roles]
+        assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= set(names)
+        figures = [alt for role, alt in roles if role == "/Figure"]
+        assert figures and all(figures), "every image keeps its alternative text"
+    (first, *_) = [alt for role, alt in structure(PdfReader(pdf(dist, "mr", "kk")))
+                   if role == "/Figure"]
+    assert first.startswith("Хронология")
+
+
 def test_kazakh_letters_come_out_intact(sample: tuple[Course, Path]) -> None:
     course, dist = sample
     text = text_of(pdf(dist, "mr", "kk"))
