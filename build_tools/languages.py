@@ -23,7 +23,7 @@ from typing import Any
 from .mkdocs_run import SiteRun, run_mkdocs
 from .model import Course
 from .outputs import OutputResult, planned_files, selected, write_outputs
-from .parallel import available_jobs, run_jobs
+from .parallel import available_jobs, run_jobs, start_method
 from .progress import Progress, SentProgress, counting
 from .timings import Timings
 
@@ -91,7 +91,7 @@ def _progress(progress: Progress, course: Course) -> Iterator[Any]:
     per_language = 1 + sum(1 + len(m.lessons) for m in course.modules)
     progress.start(f"pages and outputs {' '.join(course.languages)}",
                    per_language * len(course.languages) + planned_files(course))
-    with multiprocessing.get_context("spawn").Manager() as manager:
+    with multiprocessing.get_context(start_method()).Manager() as manager:
         channel = manager.Queue()
         try:
             with counting(progress, channel):

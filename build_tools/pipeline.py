@@ -21,6 +21,7 @@ from .loader import load_course
 from .model import Course
 from .output_dirs import unwritable
 from .outputs import SITE, WrittenFile
+from .parallel import prime
 from .progress import Progress
 from .swap import staged_dir, staged_dirs
 from .timings import Timings
@@ -78,6 +79,7 @@ def build_site(
     succeeded. With ``timings``, each stage's time is recorded there.
     """
     timings = timings or Timings()
+    prime()  # the language processes' imports run while the course is read
     with timings.stage("read"):
         course, loaded = load_course(root)
     if course is None:

@@ -41,4 +41,4 @@ def test_ctrl_c(built_course: Path, when: str) -> None:
         130, "", "course: interrupted; site/ and dist/ are as they were\n")
     assert _snapshot(built_course) == before
     assert sorted(p.name for p in built_course.iterdir()) == [
-        "course.yml", "dist", "docs", "mkdocs.yml", "site"]
+        ".cache", "course.yml", "dist", "docs", "mkdocs.yml", "site"]  # .cache: templates

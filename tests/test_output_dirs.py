@@ -172,7 +172,7 @@ def test_output_link_is_written_through(built_course: Path, tmp_path: Path) -> N
         assert not (stick / "course" / "old.html").exists()
         assert sorted(p.name for p in stick.iterdir()) == ["course"]
         assert sorted(p.name for p in built_course.iterdir()) == [
-            "course.yml", "dist", "docs", "mkdocs.yml", "site"]
+            ".cache", "course.yml", "dist", "docs", "mkdocs.yml", "site"]
 
 
 def test_output_link_to_a_missing_drive(built_course: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -31,6 +32,7 @@ from ..loader import load_course
 from ..mkdocs_run import SiteRun
 from ..quiz import site as quiz_site
 from ..site.builder import LanguageBuild
+from ..site.templates import template_cache
 from ..site.urls import current_language
 from .config import CoursePluginConfig
 
@@ -61,6 +63,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             self.build = SiteRun(course, Path(config.site_dir))
         quiz_site.add_assets(config)
         return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates in the project's ``.cache/`` for the next build.
+
+        Every language's build compiles the same hundred templates: a build
+        loads them compiled by the one before (see :mod:`build_tools.site.templates`).
+        """
+        if self.build is not None:
+            env.bytecode_cache = template_cache(self.build.course.root)
+        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start the build of the language mkdocs-static-i18n has just configured."""

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ..mkdocs_run import SiteRun
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
+from .nav import NavCache
 from .glossary import TermLinker, add_glossary_page, add_script, glossary_markdown
 from .progress import progress_context
 from .search_index import SearchIndex
@@ -41,6 +42,9 @@ class LanguageBuild:
         self.site_dir = Path(config.site_dir)
         self.frame = frame_context(course, lang)
         self.index = SearchIndex(lang)
+        self.progress_folders: dict[str, Any] = {}
+        """The progress script's module facts per folder (see :func:`progress_context`)."""
+        self.nav_cache = NavCache()
         self.index_size = 0
         # Material's templates print titles as HTML: ours are text, escaped once here.
         config.site_name = Markup.escape(self.frame["title"])
@@ -114,7 +118,8 @@ class LanguageBuild:
         context["course_site"] = self.frame
         src_uri = norm_src_uri(self.course, page.file.src_uri)
         context["course_progress"] = progress_context(self.course, self.lang, src_uri,
-                                                      self.frame["t"])
+                                                      self.frame["t"], self.progress_folders)
+        context["course_nav"] = self.nav_cache
         _set_alternate(config, alternates(self.course, self.lang, src_uri))
 
     def template_context(self, context: dict[str, Any], name: str, config: Any) -> None:

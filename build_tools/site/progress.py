@@ -38,22 +38,28 @@ STRINGS = {
 
 
 def progress_context(course: Course, lang: str, src_uri: str,
-                     t: Callable[..., str]) -> dict[str, Any]:
+                     t: Callable[..., str], folders: dict[str, Any] | None = None
+                     ) -> dict[str, Any]:
     """Return the ``course_progress`` template variable for page ``src_uri`` in ``lang``.
 
     ``src_uri`` is docs-relative without the language folder (``01-a/index.md``);
-    ``t`` translates into the language of the page's interface.
+    ``t`` translates into the language of the page's interface. ``folders``
+    keeps the modules' facts per folder, for the other pages of the language
+    in the same folder (the facts are the same; only the URLs differ by folder).
     """
     here = posixpath.dirname(_html(src_uri))
     page_id, module = _place(course, src_uri)
     is_home = src_uri == course.home.src_uri
     is_overview = module is not None and module.index.src_uri == src_uri
     shown = course.modules if is_home else (module,) if module and is_overview else ()
+    folders = {} if folders is None else folders
+    if here not in folders:
+        folders[here] = [_module(course, lang, m, here) for m in course.modules]
     return {
         "json": script_json({
             "course": course.id,
             "page": page_id,
-            "modules": [_module(course, lang, m, here) for m in course.modules],
+            "modules": folders[here],
             "strings": {name: t(msgid) for name, msgid in STRINGS.items()},
         }),
         "home": is_home,
@@ -103,5 +109,14 @@ def _html(src_uri: str) -> str:
 
 
 def _relative(src_uri: str, here: str) -> str:
-    """Return the URL of page ``src_uri`` relative to the folder ``here`` (same language)."""
-    return posixpath.relpath(_html(src_uri), here or ".")
+    """Return the URL of page ``src_uri`` relative to the folder ``here`` (same language).
+
+    What ``posixpath.relpath`` returns for these clean relative paths, without
+    its look at the working folder.
+    """
+    target = _html(src_uri).split("/")
+    base = here.split("/") if here else []
+    common = 0
+    while common < min(len(target) - 1, len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
