@@ -1,6 +1,6 @@
 """What the ``course`` MkDocs plugin does for knowledge checks.
 
-* adds the page script and style sheet (``assets/``) to every language build;
+* adds the page scripts and style sheet (``assets/``) to every language build;
 * before each page is rendered, tells the ``quiz`` Markdown extension the
   page's facts: the site language of the page's folder (UI strings follow it,
   also on a page that falls back to another language), the lesson id, the
@@ -25,23 +25,26 @@ EXTENSION = "build_tools.markdown.quiz"
 """The extension's name in ``mkdocs.yml`` ``markdown_extensions``."""
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_URI = "assets/quiz/quiz.js"
+SCRIPT_URIS = ("assets/quiz/quiz-types.js", "assets/quiz/quiz-store.js", SCRIPT_URI)
+"""The page scripts in load order: the question types and the stores come before quiz.js."""
 STYLE_URI = "assets/quiz/quiz.css"
 
 
 def add_assets(config: MkDocsConfig) -> None:
-    """List the script and style sheet in ``extra_javascript`` and ``extra_css`` once."""
+    """List the scripts and style sheet in ``extra_javascript`` and ``extra_css`` once."""
     if EXTENSION not in config.markdown_extensions:
         return
     if STYLE_URI not in config.extra_css:
         config.extra_css.append(STYLE_URI)
-    if all(str(script) != SCRIPT_URI for script in config.extra_javascript):
-        config.extra_javascript.append(ExtraScriptValue(SCRIPT_URI))
+    for uri in SCRIPT_URIS:
+        if all(str(script) != uri for script in config.extra_javascript):
+            config.extra_javascript.append(ExtraScriptValue(uri))
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the asset files to the build (each language build copies its own)."""
     if EXTENSION in config.markdown_extensions:
-        for uri in (SCRIPT_URI, STYLE_URI):
+        for uri in (*SCRIPT_URIS, STYLE_URI):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
     return files

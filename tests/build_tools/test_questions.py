@@ -102,7 +102,7 @@ def test_a_new_type_needs_only_the_registry(minimal: Path,
 
 
 def test_the_page_script_has_one_entry_per_question_type() -> None:
-    script = (Path(questions.__file__).parent.parent / "quiz" / "assets" / "quiz.js"
+    script = (Path(questions.__file__).parent.parent / "quiz" / "assets" / "quiz-types.js"
               ).read_text(encoding="utf-8")
     table = script[script.index("var TYPES = {"):script.index("};", script.index("var TYPES"))]
     assert re.findall(r"^    ([a-z_]+): \{", table, re.M) == list(REGISTRY)

@@ -9,7 +9,7 @@ import pytest
 from lxml import html
 
 from build_tools.quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
-from build_tools.quiz.site import SCRIPT_URI, STYLE_URI
+from build_tools.quiz.site import SCRIPT_URI, SCRIPT_URIS, STYLE_URI
 from tests.conftest import copy_course, run_cli
 from tests.quiz_key import decode_key
 
@@ -78,10 +78,14 @@ def test_inputs_are_labelled_and_limited(site: Path) -> None:
 
 
 def test_script_and_style_are_shipped_once_for_all_languages(site: Path) -> None:
-    assert (site / SCRIPT_URI).is_file() and (site / STYLE_URI).is_file()
+    assert all((site / uri).is_file() for uri in (*SCRIPT_URIS, STYLE_URI))
     doc = parse(site, "ru/01-safety/01-contact.html")
     scripts = [s.get("src") for s in doc.iter("script") if s.get("src")]
-    assert scripts.count(f"../../{SCRIPT_URI}") == 1
+    assert all(scripts.count(f"../../{uri}") == 1 for uri in SCRIPT_URIS)
+    # In load order: quiz.js uses what the others define.
+    assert [scripts.index(f"../../{uri}") for uri in SCRIPT_URIS] == sorted(
+        scripts.index(f"../../{uri}") for uri in SCRIPT_URIS)
+    assert SCRIPT_URIS[-1] == SCRIPT_URI
     styles = [s.get("href") for s in doc.iter("link")]
     assert styles.count(f"../../{STYLE_URI}") == 1
 

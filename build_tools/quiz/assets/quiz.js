@@ -15,34 +15,9 @@
  * button stays focusable with aria-disabled.
  * No network, works from file://. Never throws into the page.
  *
- * HOST CONTRACT (SCORM launcher). When the page is shown in a frame and
- * window.parent.CourseHost exists, it replaces localStorage:
- *   CourseHost.loadAnswers(pageId) -> {questionId: response[]} | null
- *       saved answers of the page; this script restores them and shows their
- *       feedback (restoring does not call answer() or testResult() again).
- *   CourseHost.answer(detail) on every checked answer, detail =
- *       {pageId, id, type, response: string[], result: "correct" | "incorrect",
- *        latencyMs: number, timestamp: ISO 8601 string, isTest: boolean}
- *       response: option positions "0", "1"... (single, multiple), "true"/"false"
- *       (truefalse), or the typed text/number (numeric, text). Typed answers are at
- *       most TEXT_MAX_LENGTH (60) / NUMBER_MAX_LENGTH (16) characters
- *       (build_tools/quiz/limits.py). The page reports only what was answered: the
- *       correct responses the LMS records are in the launcher's configuration,
- *       written from the course model (build_tools/questions/).
- *   CourseHost.testResult(detail) when every question of a test page has been
- *       answered, detail = {pageId, moduleId, raw, min: 0, max, passMark, passed}
- *       (raw and max count questions; passMark is a percent).
- *   CourseHost.resetAnswers(pageId)  optional; called when the learner resets
- *       the page's answers or retries the test: the host forgets them, so
- *       loadAnswers(pageId) no longer returns them.
- *   CourseHost.canRetake(pageId) -> boolean  optional; false when the host keeps
- *       only the first result of the test: "start again" stays hidden there.
- * Every host call is wrapped in try/catch.
- * Otherwise answers are kept in localStorage under
- * "course-quiz:<courseId>:<pageId>" as {questionId: response[]}, and a test
- * page's result, while every question is answered, under
- * "course-quiz-result:<courseId>:<pageId>" as {raw, max, passMark, passed}
- * (the site's progress, build_tools/theme/assets/javascripts/course-progress.js).
+ * Where answers are kept (the SCORM launcher's CourseHost, else localStorage)
+ * is quiz-store.js; what each question type accepts is quiz-types.js. Both
+ * load before this script.
  */
 (function () {
   "use strict";
@@ -60,10 +35,10 @@
     isTest: page.getAttribute("data-test") === "true"
   };
   var loadedAt = now();
-  var host = findHost();
-  var store = host ? hostStore(host) : localStore("course-quiz:" + info.courseId + ":" + info.pageId);
-  var resultStore = host ? null :
-    localStore("course-quiz-result:" + info.courseId + ":" + info.pageId);
+  var stores = window.CourseQuizStore.create(info);
+  var store = stores.answers;
+  var resultStore = stores.result;
+  var callHost = stores.call;
   var summary = page.querySelector(".quiz-summary");
   var restart = page.querySelector(".quiz-restart");
   var confirmBox = page.querySelector(".quiz-confirm");
@@ -88,64 +63,6 @@
 
   function now() {
     return window.performance && performance.now ? performance.now() : Date.now();
-  }
-
-  function findHost() {
-    try {
-      if (window.parent !== window && window.parent.CourseHost) {
-        return window.parent.CourseHost;
-      }
-    } catch (e) {
-      // A parent from another origin: no host.
-    }
-    return null;
-  }
-
-  function callHost(name, arg) {
-    try {
-      if (host && typeof host[name] === "function") {
-        return host[name](arg);
-      }
-    } catch (e) {
-      if (window.console) {
-        console.warn("quiz: CourseHost." + name + " failed", e);
-      }
-    }
-    return null;
-  }
-
-  function hostStore() {
-    return {
-      load: function () { return callHost("loadAnswers", info.pageId); },
-      save: function () {},
-      clear: function () { callHost("resetAnswers", info.pageId); }
-    };
-  }
-
-  function localStore(key) {
-    return {
-      load: function () {
-        try {
-          return JSON.parse(window.localStorage.getItem(key) || "null");
-        } catch (e) {
-          return null;
-        }
-      },
-      save: function (data) {
-        try {
-          window.localStorage.setItem(key, JSON.stringify(data));
-        } catch (e) {
-          // Storage full or disabled: answers live until the page is left.
-        }
-      },
-      clear: function () {
-        try {
-          window.localStorage.removeItem(key);
-        } catch (e) {
-          // Nothing stored.
-        }
-      }
-    };
   }
 
   function decodeKey(el) {
@@ -198,47 +115,8 @@
     }
   }
 
-  function sameSet(values, correct) {
-    var a = values.slice().sort();
-    var b = correct.slice().sort();
-    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
-  }
-
-  /*
-   * One entry per question type (build_tools/questions/ has the Python side):
-   *   typed    the learner types the answer (one text input) instead of choosing;
-   *   many     more than one option may be chosen;
-   *   invalid  the hint msgid when a typed answer cannot be checked, else "";
-   *   correct  whether the response matches the key {correct, tolerance}.
-   * A type missing here is checked as a single choice.
-   */
-  var TYPES = {
-    single: { typed: false, many: false, correct: sameSet },
-    multiple: { typed: false, many: true, correct: sameSet },
-    truefalse: { typed: false, many: false, correct: sameSet },
-    numeric: {
-      typed: true,
-      many: false,
-      invalid: function (values) {
-        return isFinite(parseNumber(values[0])) ? "" : "Enter a number.";
-      },
-      correct: function (values, correct, tolerance) {
-        var x = parseNumber(values[0]);
-        return isFinite(x) && Math.abs(x - Number(correct[0])) <= tolerance + 1e-9;
-      }
-    },
-    text: {
-      typed: true,
-      many: false,
-      correct: function (values, correct) {
-        var given = normalize(values[0] || "");
-        return correct.some(function (c) { return normalize(c) === given; });
-      }
-    }
-  };
-
   function kind(q) {
-    return TYPES[q.type] || TYPES.single;
+    return window.CourseQuizTypes.of(q.type);
   }
 
   function isTyped(q) {
@@ -285,19 +163,6 @@
     q.inputs.forEach(function (input) {
       input.checked = values.indexOf(input.value) >= 0;
     });
-  }
-
-  function parseNumber(text) {
-    var clean = String(text).replace(/\s+/g, "").replace(",", ".");
-    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : NaN;
-  }
-
-  function normalize(text) {
-    var s = String(text);
-    if (s.normalize) {
-      s = s.normalize("NFC");
-    }
-    return s.trim().replace(/\s+/g, " ").toLowerCase();
   }
 
   function isCorrect(q, values) {
@@ -453,7 +318,7 @@
   }
 
   function retakeAllowed() {
-    return !host || typeof host.canRetake !== "function" || callHost("canRetake", info.pageId) !== false;
+    return !stores.has("canRetake") || callHost("canRetake", info.pageId) !== false;
   }
 
   // "Start again" is there once something is answered (or being confirmed),

@@ -11,12 +11,12 @@
  *       [data-course-module] entries whose state this script writes, the
  *       continue link and the "clear" button with its confirmation.
  * Stored in localStorage, next to what the knowledge checks keep
- * (build_tools/quiz/assets/quiz.js):
+ * (build_tools/quiz/assets/quiz-store.js):
  *   "course-progress:<courseId>"              {read: {pageId: 1}, last: pageId}
  *   "course-quiz:<courseId>:<pageId>"         answers (quiz.js), read here
  *   "course-quiz-result:<courseId>:<pageId>"  {raw, max, passMark, passed} (quiz.js)
  * A page counts as read once the end of its content has been on screen.
- * Under a launcher's CourseHost (see quiz.js) it does nothing: the LMS keeps
+ * Under a launcher's CourseHost (see quiz-store.js) it does nothing: the LMS keeps
  * the learner's progress there. No network, works from file://. Never throws
  * into the page.
  */
