@@ -9,7 +9,6 @@ the two outputs; the pages they ship are rewritten once for both.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from babel.numbers import get_decimal_symbol
 
@@ -24,14 +23,11 @@ from scorm.languages import (
 from scorm.launcher import DEFAULT_LABELS, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
-    Completion,
     Item,
     Organization,
     Package,
     Resource,
-    Retake,
     Sco,
-    ScoPage,
     Version,
     item_id,
     resource_id,
@@ -43,9 +39,9 @@ from ..checks.packaging import suspend_problem
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
 from ..i18n import gettext, language_name, ui_language
-from ..model import Course, Module
+from ..model import Course, Lesson, Module
 from ..package_html import css_references, rewrite_page, strip_source_map
-from ..questions import tracked
+from ..tracking import module_sco
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
@@ -144,26 +140,17 @@ class _Builder:
         return self.scos[key]
 
     def make_sco(self, module: Module, lang: str) -> Sco | None:
-        pages, questions = [], []
-        for lesson in (module.index, *module.lessons):
-            page = self.course.fallback_for(lesson, lang)
-            href = self.job.page_href(lang, lesson.src_uri)
-            if page is None or not (self.site_dir / href).is_file():
-                self.report(self.source_path(lang, lesson.src_uri), f"the site has no page "
-                            f"'{href}', so the '{lang}' packages leave it out; translate the "
-                            "page or let the site fall back to another language", "scorm-page",
-                            warn=True)
-                continue
-            pages.append(ScoPage(lesson.id, href, page.title))
-            questions += [tracked(q, lesson.id) for q in page.questions]
-        if not pages:
+        def href(lesson: Lesson) -> str | None:
+            path = self.job.page_href(lang, lesson.src_uri)
+            if (self.site_dir / path).is_file():
+                return path
+            self.report(self.source_path(lang, lesson.src_uri), f"the site has no page "
+                        f"'{path}', so the '{lang}' packages leave it out; translate the "
+                        "page or let the site fall back to another language", "scorm-page",
+                        warn=True)
             return None
-        mastery = module.pass_mark if module.test is not None else None
-        config = self.course.config
-        title = self.course.title_of(module.index, lang)
-        return Sco(module.id, title, tuple(pages), tuple(questions), mastery,
-                   retake=cast(Retake, config.retake),
-                   completion=cast(Completion, config.completion))
+
+        return module_sco(self.course, module, lang, href)
 
     def multilingual_sco(self, module: Module, langs: tuple[str, ...]) -> Sco | None:
         """Return the SCO of ``module`` holding every language of ``langs`` (default first)."""
