@@ -29,7 +29,7 @@ class SizeResult:
     site: Run
     """``course build`` with the ``site`` output only."""
     default: Run
-    """``course build`` with the default outputs: site, both SCORM versions, question banks."""
+    """``course build`` with the default outputs (``build_tools.config.DEFAULT_OUTPUTS``)."""
     full_cold: Run
     """Every output, both handbook editions, with an empty ``.cache/``."""
     full_warm: Run

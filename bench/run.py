@@ -166,8 +166,11 @@ def one_page_edit(course: Path) -> float:
     return round(time_one_page_edit(course), 2)
 
 
-ALL_OUTPUTS = ("outputs: [site, scorm12, scorm2004, question_bank, handbook]\n"
-               "handbook:\n  editions: [trainee, trainer]\n")
+def all_outputs() -> str:
+    """Return the ``course.yml`` settings that select every output, handbooks in both editions."""
+    from build_tools.outputs import REGISTRY
+
+    return f"outputs: [{', '.join(REGISTRY)}]\nhandbook:\n  editions: [trainee, trainer]\n"
 
 
 def with_outputs(course: Path, settings: str) -> None:
@@ -203,7 +206,7 @@ def measure(name: str, workdir: Path, repeat: int) -> SizeResult:
         with_outputs(course, "")
         runs["default"].append(course_build(course))
     packages = package_sizes(course / "dist")
-    with_outputs(course, ALL_OUTPUTS)
+    with_outputs(course, all_outputs())
     shutil.rmtree(course / ".cache", ignore_errors=True)
     stages = course / "stages.json"
     cold = course_build(course, stages)
