@@ -23,7 +23,7 @@ from weasyprint import LOGGER as WEASYPRINT_LOG
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .fonts import FAMILY, SCHEME, font_faces, merged_font
+from .fonts import FAMILY, SCHEME, font_faces, merge_all, merged_font
 from .render import Part, Problem, file_digest
 
 STYLE_SHEET = Path(__file__).resolve().parent / "handbook.css"
@@ -36,11 +36,13 @@ class RenderProblem(Exception):
 class Engine:
     """Lays out parts and writes PDFs of them with WeasyPrint."""
 
-    def __init__(self, site_dir: Path, cache_dir: Path | None) -> None:
+    def __init__(self, site_dir: Path, cache_dir: Path | None, first_font: int = 0) -> None:
         self.site_dir = site_dir
         self.font_config = FontConfiguration()
         css = font_faces() + "\n" + STYLE_SHEET.read_text(encoding="utf-8")
-        self.fetcher = _Fetcher(site_dir, cache_dir / "fonts" if cache_dir else None)
+        fonts_dir = cache_dir / "fonts" if cache_dir else None
+        merge_all(fonts_dir, first_font)  # before the style sheet asks for them in its order
+        self.fetcher = _Fetcher(site_dir, fonts_dir)
         self.style = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
 
     def layout(self, part: Part) -> Document:

@@ -3,9 +3,10 @@
 The site ships Noto Sans split by script (latin, latin-ext, cyrillic, cyrillic-ext) with
 ``unicode-range``; WeasyPrint mixes up glyphs when one family is split over
 several files, so each style's subsets are merged into one font here. Merging
-takes over a second: the merged fonts are kept in the handbook's cache
-folder, named by a digest of the shipped files, and the language processes
-of one build merge them once between them. A letter the font lacks would be
+takes seconds: the merged fonts are kept in the handbook's cache folder,
+named by a digest of the shipped files, and the language processes of one
+build merge them once between them, each process starting with another
+style (:func:`merge_all`), so that the three merges run at once. A letter the font lacks would be
 drawn with whatever font the machine has (or not at all): the handbook
 reports it instead.
 """
@@ -22,7 +23,6 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "theme" / "assets" / "fonts"
@@ -66,17 +66,17 @@ def merged_font(style: str, cache_dir: Path | None = None) -> bytes:
     target = cache_dir / f"noto-sans-{style}-{fonts_digest()[:16]}.ttf"
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with (cache_dir / ".lock").open("a") as lock:
+        with (cache_dir / f".lock-{style}").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if target.is_file():
                 return target.read_bytes()
             for stale in cache_dir.iterdir():  # older merges, a write cut short
-                if stale.suffix in (".ttf", ".tmp") and stale.name.startswith(
-                        (f"noto-sans-{style}-", ".")):
+                if stale.suffix in (".ttf", ".tmp") and stale.name.lstrip(".").startswith(
+                        f"noto-sans-{style}-"):
                     stale.unlink(missing_ok=True)
             data = _merge(style)
-            with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".", suffix=".tmp",
-                                             delete=False) as out:
+            with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=f".noto-sans-{style}-",
+                                             suffix=".tmp", delete=False) as out:
                 out.write(data)
             os.replace(out.name, target)
             return data
@@ -84,7 +84,20 @@ def merged_font(style: str, cache_dir: Path | None = None) -> bytes:
         return _merge(style)
 
 
+def merge_all(cache_dir: Path | None, first: int = 0) -> None:
+    """Merge (or read) every style now, starting with the style at index ``first``.
+
+    Processes that start at different styles merge different fonts at once
+    and then read the others' from ``cache_dir``.
+    """
+    styles = list(STYLES)
+    for style in styles[first % len(styles):] + styles[:first % len(styles)]:
+        merged_font(style, cache_dir)
+
+
 def _merge(style: str) -> bytes:
+    from fontTools.merge import Merger  # a second to import; not needed once merged
+
     parts = []
     for subset in SUBSETS:
         font = TTFont(shipped_file(subset, style), recalcTimestamp=False)

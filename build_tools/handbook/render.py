@@ -54,17 +54,20 @@ class Facts:
 class Typesetter:
     """Makes parts of HTML, lays them out and writes them as PDFs."""
 
-    def __init__(self, site_dir: Path, cache_dir: Path | None = None) -> None:
+    def __init__(self, site_dir: Path, cache_dir: Path | None = None, first_font: int = 0
+                 ) -> None:
         self.site_dir = site_dir.resolve()
         self.cache_dir = cache_dir
         """The cache folder, where the merged fonts are kept too."""
+        self.first_font = first_font
+        """Which font style to merge first (see :func:`.fonts.merge_all`)."""
 
     @cached_property
     def engine(self) -> Engine:
         """WeasyPrint with the handbook's fonts and style sheet, started on first use."""
         from .engine import Engine
 
-        return Engine(self.site_dir, self.cache_dir)
+        return Engine(self.site_dir, self.cache_dir, self.first_font)
 
     def part(self, body: str, css: str, lang: str, meta: dict[str, str]) -> Part:
         """Return an HTML ``body`` in language ``lang`` with extra ``css`` and metadata."""

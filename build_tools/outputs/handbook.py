@@ -75,7 +75,9 @@ def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | 
     from ..handbook.render import Typesetter
 
     cache_dir = cache_dir or course.root / CACHE_DIR
-    typesetter = Typesetter(site_dir, cache_dir)
+    # Language processes start merging the fonts at different styles (see .handbook.fonts).
+    first_font = course.languages.index(only) if only in course.languages else 0
+    typesetter = Typesetter(site_dir, cache_dir, first_font)
     reports: list[WrittenFile] = []
     diagnostics: list[Diagnostic] = []
     dist_dir.mkdir(parents=True, exist_ok=True)
