@@ -1,12 +1,13 @@
 """Build the site and the outputs of every language, one process per language.
 
-Each process builds one language of the site, then that language's outputs
-(:mod:`build_tools.outputs`) from it, so the cores stay busy from the first page
-to the last zip; the outputs that combine languages run last, here. The
-default language's process builds straight into the staged site (the site root
-and the shared assets); each other one builds beside it, and its language
-folder is moved in. With one core, or ``COURSE_JOBS=1``, everything runs here
-in turn; the output is the same byte for byte.
+First each process builds one language of the site: the default language's
+straight into the staged site (the site root and the shared assets), each
+other one beside it, and its language folder is moved in. Then the outputs
+(:mod:`build_tools.outputs`) run: each language's in a process of its own
+again, and meanwhile, here, those that combine languages, which so no longer
+wait for the last language's files. With one core,
+or ``COURSE_JOBS=1``, everything runs here in turn; the output is the same
+byte for byte.
 """
 
 from __future__ import annotations
@@ -47,36 +48,53 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
     others = [lang for lang in course.languages if lang != course.default_language]
     scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
                for lang in others}
-    try:
-        with _progress(progress, course) as channel:
-            jobs = [(course, lang, scratch.get(lang, site_dir), dist_dir, channel,
-                     timings.child(), time.time()) for lang in course.languages]
-            done = run_jobs(_build_language, jobs, meanwhile)
-        for lang, folder in scratch.items():
-            (folder / lang).rename(site_dir / lang)
-    finally:
-        for folder in scratch.values():
-            shutil.rmtree(folder, ignore_errors=True)
+    with _progress(progress, course) as channel:
+        try:
+            jobs = [(course, lang, scratch.get(lang, site_dir), channel, timings.child(),
+                     time.time()) for lang in course.languages]
+            for timed in run_jobs(_build_language, jobs, meanwhile):
+                timings.merge(timed)
+            for lang, folder in scratch.items():
+                (folder / lang).rename(site_dir / lang)
+        finally:
+            for folder in scratch.values():
+                shutil.rmtree(folder, ignore_errors=True)
+        combined: list[OutputResult] = []
+
+        def course_outputs() -> None:  # here, while the language processes write theirs
+            combined.append(write_outputs(course, site_dir, dist_dir, timings=timings,
+                                          outputs=selected(course, "course")))
+
+        done = run_jobs(_write_outputs, [(course, lang, site_dir, dist_dir, channel,
+                                          timings.child()) for lang in course.languages],
+                        course_outputs)
     for _, timed in done:
         timings.merge(timed)
-    combined = write_outputs(course, site_dir, dist_dir, outputs=selected(course, "course"),
-                             timings=timings)
-    return OutputResult.merged([*(result for result, _ in done), combined])
+    return OutputResult.merged([*(result for result, _ in done), *combined])
 
 
-def _build_language(course: Course, lang: str, site_dir: Path, dist_dir: Path,
-                    channel: Any, timings: Timings, submitted: float
-                    ) -> tuple[OutputResult, Timings]:
-    """Build one language's site and outputs (in a process of its own).
+def _build_language(course: Course, lang: str, site_dir: Path, channel: Any,
+                    timings: Timings, submitted: float) -> Timings:
+    """Build one language's site (in a process of its own); return the stages' times.
 
-    Each page rendered and each file written is sent on ``channel`` (when the
-    build shows its progress). Returns the outputs' result and the stages'
-    times, from ``submitted`` (when the job was handed to a process) on.
+    Each page rendered is sent on ``channel`` (when the build shows its
+    progress). The times count from ``submitted``, when the job was handed to
+    a process.
     """
     timings.add("process start", lang, submitted, time.time())
     progress = SentProgress(channel) if channel is not None else Progress(enabled=False)
     with timings.stage("pages", lang):
         run_mkdocs(SiteRun(course, site_dir, lang=lang, progress=progress, timings=timings))
+    return timings
+
+
+def _write_outputs(course: Course, lang: str, site_dir: Path, dist_dir: Path,
+                   channel: Any, timings: Timings) -> tuple[OutputResult, Timings]:
+    """Write the outputs of ``lang`` (in a process of its own).
+
+    Each file written is sent on ``channel``; returns the result and the stages' times.
+    """
+    progress = SentProgress(channel) if channel is not None else Progress(enabled=False)
     result = write_outputs(course, site_dir, dist_dir, lang=lang, progress=progress,
                            timings=timings)
     return result, timings
