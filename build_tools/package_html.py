@@ -1,21 +1,25 @@
 """Turn built site pages into package pages: only what the package contains.
 
-Navigation entries, the language switcher and links to pages outside the package
-are dropped or turned into plain text; nothing may load or link to a file that
-is not in the package or to another server. Assets the pages use (scripts,
-styles, images, and what the styles load) are collected from the HTML and CSS.
+In a package the launcher's bar is the only navigation: the site's own header,
+sidebars, previous/next links, search and language menu go, and links to pages
+outside the package are turned into plain text; nothing may load or link to a
+file that is not in the package or to another server. Assets the pages use
+(scripts, styles, images, and what the styles load) are collected from the HTML
+and CSS.
 
 The site's chrome is found by the theme-neutral attribute our templates put on
-it (``build_tools/theme/partials/``), never by the theme's class names:
+it (``build_tools/theme/``), never by the theme's class names:
 
+* ``data-course-chrome="header"``: the site's header (hidden, not dropped: the
+  theme's script reads it);
+* ``data-course-chrome="sidebar"``: the sidebars, with the site navigation and
+  the table of contents (dropped);
+* ``data-course-chrome="navigation"``: the site navigation (dropped);
+* ``data-course-chrome="page-links"``: the previous and next page links (dropped);
 * ``data-course-chrome="search"``: the search box and its button (dropped);
 * ``data-course-chrome="languages"``: the language menu (dropped);
 * ``data-course-chrome="progress"``: the site's own progress panel and script
-  (dropped: in a package the LMS keeps the learner's progress);
-* ``data-course-chrome="navigation"``: the site navigation, whose ``<li>``
-  entries are kept only when they lead to a page of the package;
-* ``data-course-chrome="page-link"``: the previous and next page links,
-  dropped when they lead out of the package.
+  (dropped: in a package the LMS keeps the learner's progress).
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ SRC_ATTRS = (
 LOADED_LINKS = ("stylesheet", "icon", "preload", "modulepreload", "apple-touch-icon", "manifest")
 CHROME = "data-course-chrome"
 """The attribute that marks the theme's chrome (see above)."""
+DROPPED_CHROME = ("sidebar", "navigation", "page-links", "search", "languages", "progress")
+"""Chrome a package page leaves out."""
+HIDDEN_CHROME = ("header",)
+"""Chrome a package page keeps hidden: the theme's script needs the element."""
 
 
 @dataclass
@@ -84,8 +92,7 @@ def rewrite_page(source: bytes, path: str, pages: set[str],
     """
     doc = lxml_html.document_fromstring(source)
     result = PageRewrite(b"")
-    _drop_site_chrome(doc)
-    _prune_nav(doc, path, pages)  # first: the links of dropped entries need no fixing
+    _drop_site_chrome(doc)  # first: the links of dropped chrome need no fixing
     _fix_links(doc, path, pages, result)
     _collect_sources(doc, path, result)
     if aliases:
@@ -97,11 +104,15 @@ def rewrite_page(source: bytes, path: str, pages: set[str],
 
 
 def _drop_site_chrome(doc: lxml_html.HtmlElement) -> None:
-    """Remove the language menu, links to other languages, the search box and progress."""
-    for element in doc.xpath(f'//*[@{CHROME}="search" or @{CHROME}="languages"'
-                             f' or @{CHROME}="progress"]'
-                             ' | //link[@rel="alternate"] | //a[@hreflang]'):
+    """Remove the site's chrome and links to other languages; hide what must stay."""
+    dropped = " or ".join(f'@{CHROME}="{name}"' for name in DROPPED_CHROME)
+    for element in doc.xpath(f'//*[{dropped}] | //link[@rel="alternate"] | //a[@hreflang]'):
         _remove(element)
+    hidden = " or ".join(f'@{CHROME}="{name}"' for name in HIDDEN_CHROME)
+    for element in doc.xpath(f"//*[{hidden}]"):
+        # The attribute for assistive technology, the style over the theme's own display.
+        element.set("hidden", "")
+        element.set("style", "display: none")
 
 
 def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
@@ -125,16 +136,6 @@ def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
             if is_external(href):
                 result.external.append(href)
             _unlink(link)
-    for footer in doc.xpath(f'//*[@{CHROME}="page-link"][not(@href)]'):
-        _remove(footer)  # previous/next leading out of the package
-
-
-def _prune_nav(doc: lxml_html.HtmlElement, path: str, pages: set[str]) -> None:
-    """Drop navigation entries that lead to no page of the package."""
-    for item in reversed(doc.xpath(f'//*[@{CHROME}="navigation"]//li')):
-        hrefs = [a.get("href", "") for a in item.iter("a")]
-        if not any(h.startswith("#") or resolve(path, h) in pages for h in hrefs):
-            _remove(item)
 
 
 def _collect_sources(doc: lxml_html.HtmlElement, path: str, result: PageRewrite) -> None:
@@ -217,9 +218,6 @@ def strip_source_map(data: bytes) -> bytes:
 
 def _unlink(link: lxml_html.HtmlElement) -> None:
     """Turn a link into plain text, keeping its content."""
-    if link.get(CHROME) == "page-link":
-        _remove(link)
-        return
     link.tag = "span"
     # A <span> may not carry aria-label (ARIA 1.2: prohibited on generic).
     for attr in ("href", "target", "rel", "hreflang", "download", "aria-label"):

@@ -137,19 +137,18 @@ def test_lessons_tracked_suspended_and_resumed(browser: Any, lms_site: str,
     assert shown(lms.content(), "sf-01-q1")["state"] == "incorrect"
     assert shown(lms.content(), "sf-01-q5")["state"] == "correct"
     no_stored_answers(lms.content())
-    # The footer links of the pages and the browser's back, then the launcher's buttons.
-    click_and_wait(lms, lms.content(), "a.md-footer__link--next", 2)
+    # The launcher's bar is the only navigation: the page has no header, sidebars
+    # nor previous/next links of its own.
+    assert lms.content().locator("header").is_hidden()
+    assert lms.content().locator("nav:visible").count() == 0
+    # The launcher's buttons and the browser's back.
+    click_and_wait(lms, lms.launcher, "#sco-next", 2)
     lms.content().evaluate("() => history.back()")
     lms.wait_for_page(1)
     assert bookmark(lms) == PAGES[1]
-    for frame, selector, index in (
-        (lms.content, "a.md-footer__link--next", 2),
-        (lms.content, "a.md-footer__link--prev", 1),
-        (lambda: lms.launcher, "#sco-next", 2),
-        (lambda: lms.launcher, "#sco-next", 3),
-        (lambda: lms.launcher, "#sco-prev", 2),
-    ):
-        click_and_wait(lms, frame(), selector, index)
+    for selector, index in (("#sco-next", 2), ("#sco-prev", 1), ("#sco-next", 2),
+                            ("#sco-next", 3), ("#sco-prev", 2)):
+        click_and_wait(lms, lms.launcher, selector, index)
         assert bookmark(lms) == PAGES[index]
     cmi = lms.quit()
     values = last_values(lms)

@@ -1,4 +1,5 @@
-"""The launcher as the learner sees it: one bar at phone width, a note when nothing is recorded."""
+"""The launcher as the learner sees it: one bar at phone width, the page inside without the
+site's own navigation, a note when nothing is recorded."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser import offline_context, page_without_errors
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import SUFFIX
 
@@ -24,6 +27,16 @@ BAR = """() => {
           document.documentElement.scrollWidth > window.innerWidth,
           right: Math.max(...shown.map(e => e.getBoundingClientRect().right))};
 }"""
+
+
+SITE_CHROME = """() => ({
+  shown: [...document.querySelectorAll('header, nav, aside, [data-course-chrome]')]
+    .filter(e => e.getClientRects().length).map(e => e.outerHTML.slice(0, 80)),
+  overflow: document.querySelector('[data-course-content]').getBoundingClientRect().right >
+    document.documentElement.clientWidth
+})"""
+"""The page's own header, navigation and sidebars still on screen, and whether its text
+is wider than the frame."""
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +97,22 @@ def test_with_an_lms_no_note(browser: Any, quiz_dist: Path, tmp_path: Path,
         assert lms.launcher.locator("#sco-offline").is_hidden()
         lms.quit()
         lms.check_clean()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_page_inside_has_no_navigation_of_its_own(unpacked: dict[str, Path], browser: Any,
+                                                       width: int) -> None:
+    with offline_context(browser, {"width": width, "height": 640}) as context, \
+            page_without_errors(context) as page:
+        page.goto((unpacked["ru"] / "launch_sf.html").as_uri())
+        page.wait_for_function("() => window.ScoLauncher !== undefined")
+        frame = next(f for f in page.frames if f.parent_frame is not None)
+        for index in (0, 3):  # the module page, then the test
+            href = page.evaluate("i => { ScoLauncher.show(i); return ScoLauncher.config"
+                                 ".pages[i].href; }", index)
+            frame.wait_for_url(f"**/{href}")
+            expect(frame.locator("h1").first).to_be_visible()
+            assert frame.evaluate(SITE_CHROME) == {"shown": [], "overflow": False}
+            assert frame.locator("header").count() == 1  # kept, hidden: the theme reads it
+            bar = page.evaluate(BAR)
+            assert (bar["rows"], bar["overflow"], bar["right"] <= width) == (1, False, True)
