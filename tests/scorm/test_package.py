@@ -71,8 +71,11 @@ def test_module_package_holds_only_its_pages_and_used_assets(small_built: Path) 
     # Links out of the package become plain text; links inside stay.
     assert "<span>Contact</span>" in dignity and "<span>Home</span>" in dignity
     assert "<span>the UN</span>" in dignity
-    assert 'href="02-daily.html"' in dignity
+    assert 'href="01-dignity.html"' in files["en/01-rights/index.html"].decode("utf-8")
     assert "02-contact" not in dignity
+    # No navigation of the site's own (the launcher's bar is the package's): no link to
+    # the next page, none to the other pages' sections.
+    assert 'href="02-daily.html"' not in dignity and 'href="index.html' not in dignity
 
 
 def test_module_packages_stay_small(small_built: Path) -> None:
