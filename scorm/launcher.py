@@ -16,7 +16,16 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from .model import NUMERIC_MAX, TEXT_MAX, Package, Resource, Sco, Version, resource_id
+from .model import (
+    NUMERIC_MAX,
+    TEXT_MAX,
+    Package,
+    Resource,
+    Sco,
+    ScoLanguage,
+    Version,
+    resource_id,
+)
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 TRACKER_SCRIPTS: dict[str, str] = {"1.2": "scorm12.js", "2004": "scorm2004.js"}
@@ -46,7 +55,7 @@ def runtime_files(version: Version) -> tuple[str, ...]:
 
 RUNTIME_RESOURCE = "RES-runtime"
 DEFAULT_LABELS = {
-    "previous": "Previous", "next": "Next", "pages": "Pages",
+    "previous": "Previous", "next": "Next", "pages": "Pages", "language": "Language",
     "recordedPassed": "Recorded result: {score}%, passed.",
     "recordedFailed": "Recorded result: {score}%, not passed.",
     "keptBest": "This try: {score}%. Your better result stays recorded.",
@@ -55,18 +64,27 @@ DEFAULT_LABELS = {
     "decimal": ".",
 }
 """Launcher texts by key: the English msgids of the ``scorm`` catalog, and the
-decimal separator of the package's language."""
-MESSAGE_KEYS = ("recordedPassed", "recordedFailed", "keptBest", "keptFirst", "noLms", "decimal")
-"""Texts the launcher shows in its status line; ``{score}`` is the percent; ``noLms``
-when no LMS API was found (the pages still work, nothing is recorded)."""
+decimal separator of the language. The bar's buttons and menus' labels, and the
+status lines: ``{score}`` is the percent; ``noLms`` when no LMS API was found (the
+pages still work, nothing is recorded)."""
+LANGUAGE_NAME = "languageName"
+"""The key of a language's own name (``Қазақша``) in its labels, given by the build:
+the language menu lists each language so. Without it the menu shows the code."""
 
 
 def sco_config(package: Package, sco: Sco) -> dict[str, object]:
-    """Return the launcher's configuration for ``sco``: what it tracks and how."""
+    """Return the launcher's configuration for ``sco``: what it tracks and how.
+
+    Page and question ids do not depend on the language. ``pages`` are in the
+    default language; ``languages`` gives each language's title, pages (in the same
+    order) and texts, the default first: one entry in a one-language package, every
+    language in a multilingual one.
+    """
     return {
         "version": package.version,
         "sco": sco.id,
         "pages": [{"id": p.id, "href": p.href, "title": p.title} for p in sco.pages],
+        "languages": [language_config(package, one) for one in sco_languages(package, sco)],
         # The correct responses come from the course model, never from the page.
         "questions": [{"id": q.id, "page": q.page_id, "type": q.type, "options": q.options,
                        "interaction": q.interaction,
@@ -75,33 +93,55 @@ def sco_config(package: Package, sco: Sco) -> dict[str, object]:
         "mastery": sco.mastery_score,
         "retake": sco.retake,
         "completion": sco.completion,
-        "messages": {key: {**DEFAULT_LABELS, **package.labels}[key] for key in MESSAGE_KEYS},
         "suspendLimit": package.suspend_limit,
         "textMax": TEXT_MAX,
         "numericMax": NUMERIC_MAX,
     }
 
 
+def sco_languages(package: Package, sco: Sco) -> tuple[ScoLanguage, ...]:
+    """Return every language of ``sco``, the default first (one in a one-language package)."""
+    return sco.languages or (ScoLanguage(package.lang, sco.title, sco.pages),)
+
+
+def language_labels(package: Package, lang: str) -> dict[str, str]:
+    """Return the launcher's texts in ``lang``, English where the package has none."""
+    return {**DEFAULT_LABELS, **package.language_labels.get(lang, package.labels)}
+
+
+def language_config(package: Package, language: ScoLanguage) -> dict[str, object]:
+    """Return what the launcher shows in ``language``: its title, pages and texts."""
+    labels = language_labels(package, language.lang)
+    return {
+        "lang": language.lang,
+        "title": language.title,
+        "pages": [{"href": p.href, "title": p.title} for p in language.pages],
+        "texts": {key: labels[key] for key in DEFAULT_LABELS},
+    }
+
+
 def launch_page(package: Package, sco: Sco) -> bytes:
-    """Return the launch page of ``sco`` in the package's language.
+    """Return the launch page of ``sco`` in the package's (default) language.
 
     The page is ``runtime/launcher.html`` with its elements filled in through
     lxml, never by text replacement: the serializer escapes every title and
     label for the place it lands in (text or attribute), and the configuration
-    is JSON that cannot end its ``<script>`` element (:func:`script_json`).
+    is JSON that cannot end its ``<script>`` element (:func:`script_json`). A
+    multilingual package gets the language menu, each language named in itself;
+    the launcher switches the page's texts to the language it opens in.
     """
-    labels = {**DEFAULT_LABELS, **package.labels}
+    labels = language_labels(package, package.lang)
     doc = lxml_html.document_fromstring((RUNTIME_DIR / "launcher.html").read_text("utf-8"))
     doc.set("lang", package.lang)
     _element(doc, "//title").text = sco.title
     _element(doc, "//*[@class='sco-title']").text = sco.title
     _element(doc, "//iframe[@id='sco-frame']").set("title", sco.title)
-    _element(doc, "//*[@class='sco-hidden']").text = labels["pages"]
-    for key, button_id, text in (("previous", "sco-prev", "\u2039 {}"),
-                                 ("next", "sco-next", "{} \u203a")):
+    _element(doc, "//*[@class='sco-list']/*[@class='sco-hidden']").text = labels["pages"]
+    _language_menu(doc, package, sco)
+    for key, button_id in (("previous", "sco-prev"), ("next", "sco-next")):
         button = _element(doc, f"//button[@id='{button_id}']")
         button.set("aria-label", labels[key])
-        button.text = text.format(labels[key])
+        _element(button, "*[@class='sco-word']").text = labels[key]
     config = _element(doc, "//script[@id='sco-config']")
     config.text = script_json(sco_config(package, sco))
     for name in reversed(runtime_scripts(package.version)):
@@ -110,6 +150,22 @@ def launch_page(package: Package, sco: Sco) -> bytes:
         config.addnext(script)
     page: bytes = lxml_html.tostring(doc, doctype="<!doctype html>", encoding="utf-8")
     return page + b"\n"
+
+
+def _language_menu(doc: lxml_html.HtmlElement, package: Package, sco: Sco) -> None:
+    """Fill the language menu of a multilingual package; drop it from a one-language one."""
+    label = _element(doc, "//*[@class='sco-langs']")
+    languages = sco_languages(package, sco)
+    if len(languages) < 2:
+        label.drop_tree()
+        return
+    _element(label, "*[@class='sco-hidden']").text = language_labels(package, package.lang)[
+        "language"]
+    menu = _element(label, "select")
+    for one in languages:
+        option = lxml_html.Element("option", value=one.lang, lang=one.lang)
+        option.text = language_labels(package, one.lang).get(LANGUAGE_NAME) or one.lang
+        menu.append(option)
 
 
 def script_json(value: object) -> str:

@@ -20,7 +20,7 @@ from scorm.languages import (
     multilingual_sco,
     page_set,
 )
-from scorm.launcher import DEFAULT_LABELS, with_runtime
+from scorm.launcher import DEFAULT_LABELS, LANGUAGE_NAME, with_runtime
 from scorm.manifest import manifest_bytes
 from scorm.model import (
     Item,
@@ -39,6 +39,7 @@ from ..checks.packaging import suspend_problem
 from ..diagnostics import Diagnostic, error, rel, warning
 from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
 from ..i18n import gettext, language_name, ui_language
+from ..lang.letters import endonym
 from ..model import Course, Lesson, Module
 from ..package_html import css_references, rewrite_page, strip_source_map
 from ..tracking import module_sco
@@ -210,6 +211,7 @@ class _Builder:
         ui_lang = ui_language(lang, "scorm", self.course.fallback)
         labels = {key: gettext(ui_lang, "scorm", text) for key, text in DEFAULT_LABELS.items()}
         labels["decimal"] = get_decimal_symbol(lang)
+        labels[LANGUAGE_NAME] = endonym(lang)  # as the language menus of the site name it
         return labels
 
     def aliases(self, scos: list[Sco]) -> dict[str, str]:

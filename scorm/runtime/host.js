@@ -8,9 +8,17 @@
  * The host knows what was shown, visited and answered (the state of state.js);
  * it knows no tracking standard: keeping the state and recording progress,
  * score and interactions is the tracker's (tracker.js), one per standard.
- * The configuration (pages, questions by index, mastery score, retake and
- * completion rules, limits, messages) is the JSON in <script id="sco-config">,
- * written by the build (scorm/launcher.py).
+ * The configuration (page ids, each language's titles, pages and texts,
+ * questions by index, mastery score, retake and completion rules, limits) is the
+ * JSON in <script id="sco-config">, written by the build (scorm/launcher.py).
+ *
+ * Languages. A multilingual package has a language menu in the bar; a
+ * one-language package is the same with one language and no menu. The launch
+ * opens in the language the learner last chose (kept in the state), else in the
+ * LMS's learner preference when it names a language of the package, else in
+ * the first (the default). A switch keeps the page and everything done: page
+ * and question ids are the same in every language. config.pages is always the
+ * pages in the language shown ({id, href, title}).
  */
 (function (global) {
   "use strict";
@@ -27,6 +35,28 @@
     } catch (e) { /* no console: nothing to do */ }
   }
 
+  var pageIds = config.pages.map(function (page) { return page.id; });
+  var language = null; // the entry of config.languages shown
+  var texts = null; // its texts (labels and status messages)
+
+  /** The language `code` of the package, or null. */
+  function languageOf(code) {
+    return config.languages.filter(function (one) { return one.lang === code; })[0] || null;
+  }
+
+  /** The language of the package a preference such as "ru" or "ru-RU" names, or null. */
+  function matching(preference) {
+    var code = String(preference || "").toLowerCase();
+    return languageOf(code) || languageOf(code.split(/[-_]/)[0]);
+  }
+
+  function setPages(one) {
+    config.pages = one.pages.map(function (page, i) {
+      return { id: pageIds[i], href: page.href, title: page.title };
+    });
+  }
+
+  setPages(config.languages[0]);
   var state = global.CourseState.create(config);
   var tracker = global.CourseTrackers.create(config, state, log);
   var lastTry = null; // this session's latest test result when it was not recorded
@@ -135,32 +165,36 @@
     return line;
   }
 
+  var titleBox = doc.querySelector(".sco-title");
+  var pagesLabel = doc.querySelector(".sco-list .sco-hidden");
+  var menu = doc.getElementById("sco-lang"); // only in a multilingual package
+  var menuLabel = doc.querySelector(".sco-langs .sco-hidden");
   var resultLine = statusLine("sco-result");
   var offlineLine = statusLine("sco-offline");
 
   /** No LMS (opened from a disk, or the LMS hid its API): the pages work, nothing is kept. */
   function showOffline() {
-    offlineLine.textContent = config.messages.noLms;
+    offlineLine.textContent = texts.noLms;
     offlineLine.hidden = tracker.connected;
   }
 
   function formatScore(score) {
-    return String(score).replace(".", config.messages.decimal);
+    return String(score).replace(".", texts.decimal);
   }
 
   /** Tell the learner what the LMS keeps, and when their latest try was not sent. */
   function showRecord() {
-    var texts = [];
+    var lines = [];
     if (state.record) {
-      texts.push(config.messages[state.record.passed ? "recordedPassed" : "recordedFailed"]
+      lines.push(texts[state.record.passed ? "recordedPassed" : "recordedFailed"]
         .split("{score}").join(formatScore(state.record.score)));
     }
     if (lastTry) {
-      texts.push(config.messages[config.retake === "none" ? "keptFirst" : "keptBest"]
+      lines.push(texts[config.retake === "none" ? "keptFirst" : "keptBest"]
         .split("{score}").join(formatScore(lastTry.score)));
     }
-    resultLine.textContent = texts.join(" ");
-    resultLine.hidden = !texts.length;
+    resultLine.textContent = lines.join(" ");
+    resultLine.hidden = !lines.length;
   }
 
   function baseUrl() {
@@ -183,7 +217,7 @@
     next.disabled = index === config.pages.length - 1;
     position.textContent = (index + 1) + " / " + config.pages.length;
     // The frame is named after the page it shows (WCAG 4.1.2), in the
-    // package's language like the page titles in the configuration.
+    // language shown like the page titles in the configuration.
     frame.title = config.pages[index].title;
     tracker.pageShown();
   }
@@ -207,13 +241,62 @@
     config.pages.forEach(function (page, i) {
       var option = doc.createElement("option");
       option.value = String(i);
-      option.textContent = (i + 1) + ". " + page.title;
       list.appendChild(option);
     });
     list.addEventListener("change", function () { show(Number(list.value)); });
+    if (menu) {
+      menu.addEventListener("change", guard(function () { choose(menu.value); }));
+    }
     prev.addEventListener("click", function () { show(state.page - 1); });
     next.addEventListener("click", function () { show(state.page + 1); });
     frame.addEventListener("load", guard(onFrameLoad));
+  }
+
+  // ---- languages ----
+
+  /** Show the launch page's own texts and the page list in language `one`. */
+  function useLanguage(one) {
+    language = one;
+    texts = one.texts;
+    setPages(one);
+    doc.documentElement.lang = one.lang;
+    doc.title = one.title;
+    titleBox.textContent = one.title;
+    prev.querySelector(".sco-word").textContent = texts.previous;
+    prev.setAttribute("aria-label", texts.previous);
+    next.querySelector(".sco-word").textContent = texts.next;
+    next.setAttribute("aria-label", texts.next);
+    pagesLabel.textContent = texts.pages;
+    Array.prototype.forEach.call(list.options, function (option, i) {
+      option.textContent = (i + 1) + ". " + config.pages[i].title;
+    });
+    if (menu) {
+      menuLabel.textContent = texts.language;
+      menu.value = one.lang;
+    }
+    showOffline();
+    showRecord();
+  }
+
+  /** The learner chose language `code` in the menu: the same page in it, kept as their choice. */
+  function choose(code) {
+    var one = languageOf(code);
+    if (!one || one === language) {
+      return;
+    }
+    state.lang = one.lang;
+    useLanguage(one);
+    tracker.languageChosen(one.lang);
+    show(state.page);
+  }
+
+  /** The language a launch opens in: last chosen, else the LMS's preference, else the default. */
+  function firstLanguage() {
+    var chosen = state.lang && languageOf(state.lang);
+    if (!chosen && config.languages.length > 1) {
+      chosen = matching(tracker.preferredLanguage());
+    }
+    return chosen || config.languages[0];
   }
 
   function finish() {
@@ -224,7 +307,7 @@
   // state, the tracker and its SCORM session.
   global.ScoLauncher = {
     config: config, state: state, tracker: tracker, session: tracker.session,
-    show: guard(show), finish: guard(finish)
+    show: guard(show), finish: guard(finish), choose: guard(choose)
   };
 
   try {
@@ -233,8 +316,7 @@
     log("starting the tracking session failed: " + e);
   }
   buildList();
-  showOffline();
-  showRecord();
+  useLanguage(firstLanguage());
   show(state.page);
   global.addEventListener("pagehide", guard(finish));
   global.addEventListener("unload", guard(finish));

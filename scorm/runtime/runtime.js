@@ -123,15 +123,17 @@
 
   /**
    * Read logical element `key` when it may never have been set: a 2004 LMS answers
-   * 403 then (RTE 4.2.24), which means "nothing stored", not a failure.
+   * 403 then (RTE 4.2.24), which means "nothing stored", not a failure; so do the
+   * errors named in `absent` (an optional element the LMS lacks).
    */
-  Session.prototype.peek = function (key) {
+  Session.prototype.peek = function (key, absent) {
     var element = this.dialect.elements[key];
     if (!this.isOpen() || !element) {
       return "";
     }
     var value = this.call("getValue", [element]);
-    return this.check("GetValue(" + element + ")", ["VALUE_NOT_INITIALIZED"]) ? value : "";
+    var expected = ["VALUE_NOT_INITIALIZED"].concat(absent || []);
+    return this.check("GetValue(" + element + ")", expected) ? value : "";
   };
 
   Session.prototype.setRaw = function (element, value) {

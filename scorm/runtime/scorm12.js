@@ -62,7 +62,9 @@
       // status says both whether the SCO is completed and whether it was passed.
       completion: "cmi.core.lesson_status",
       success: "cmi.core.lesson_status",
-      interactionCount: "cmi.interactions._count"
+      interactionCount: "cmi.interactions._count",
+      // The learner's language (CMIString255); optional: an LMS may lack it (401).
+      language: "cmi.student_preference.language"
     },
     // Passed or failed also says completed: completion is not sent over a result.
     oneStatus: true,

@@ -60,7 +60,8 @@
       scoreScaled: "cmi.score.scaled", // 4.2.20.1 real (10,7) range -1..1
       completion: "cmi.completion_status", // 4.2.4 completed|incomplete|not attempted|unknown
       success: "cmi.success_status", // 4.2.22 passed|failed|unknown
-      interactionCount: "cmi.interactions._count"
+      interactionCount: "cmi.interactions._count",
+      language: "cmi.learner_preference.language" // language_type, such as "ru" or "kk-KZ"
     },
     oneStatus: false,
     // Without a resume (entry "ab-initio") the LMS hands no stored values: the

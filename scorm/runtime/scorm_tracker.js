@@ -120,10 +120,12 @@
       return; // the page is in the suspend data
     }
     var location = session.get("location");
-    config.pages.forEach(function (page, i) {
-      if (page.href === location) {
-        state.page = i;
-      }
+    config.languages.forEach(function (one) { // the bookmark, in whichever language
+      one.pages.forEach(function (page, i) {
+        if (page.href === location) {
+          state.page = i;
+        }
+      });
     });
   };
 
@@ -200,6 +202,16 @@
 
   proto.changed = function () {
     this.save();
+  };
+
+  /** The learner's language as the LMS keeps it ("" when none, or not kept). */
+  proto.preferredLanguage = function () {
+    return this.session.peek("language", ["UNDEFINED_DATA_MODEL", "UNIMPLEMENTED_ELEMENT"]);
+  };
+
+  /** Write the learner's choice back as their preference; a refusal is logged, no more. */
+  proto.languageChosen = function (lang) {
+    this.session.set("language", lang);
   };
 
   proto.finish = function () {

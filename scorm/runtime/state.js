@@ -4,10 +4,12 @@
  * and proves its worst-case length). One object, shared by the host and the
  * tracker:
  *   page, visited[], answers{question index: response[]}  the host's (host.js);
+ *   lang          the language the learner last chose in a multilingual
+ *                 package, or null (never set in a one-language one), the host's;
  *   interactions  the next interaction index (every earlier one is written),
  *   record        the recorded test result {score, passed} or null (record.js),
  *                 the tracker's.
- * Text form: {"p":3,"v":"1f","a":{"0":["1"],"a":["2","3"]},"n":7,"r":[80,1]}
+ * Text form: {"p":3,"v":"1f","a":{"0":["1"],"a":["2","3"]},"n":7,"r":[80,1],"l":"ru"}
  * (see scorm/suspend.py for each key).
  */
 (function (global) {
@@ -23,7 +25,7 @@
   function create(config) {
     return {
       page: 0, visited: config.pages.map(function () { return false; }), answers: {},
-      interactions: 0, record: null
+      lang: null, interactions: 0, record: null
     };
   }
 
@@ -64,7 +66,7 @@
     });
     return JSON.stringify({
       p: state.page, v: visitedHex(state.visited), a: answers, n: state.interactions,
-      r: Record.pack(state.record)
+      r: Record.pack(state.record), l: state.lang || undefined
     });
   }
 
@@ -99,6 +101,9 @@
       state.interactions = Math.floor(data.n);
     }
     state.record = Record.unpack(data.r);
+    if (config.languages.some(function (one) { return one.lang === data.l; })) {
+      state.lang = data.l;
+    }
   }
 
   global.CourseState = {

@@ -24,6 +24,9 @@
  *   testTaken(taken) -> true when `taken` ({score, passed}) is now the recorded
  *                      result (the retake rule of record.js decides), then saves;
  *   changed()          anything else in `state` changed (answers cleared): save;
+ *   preferredLanguage() -> the learner's language as the LMS keeps it, or "";
+ *   languageChosen(lang)  the learner chose `lang` in the language menu: write
+ *                      it back as their preference where the LMS takes it;
  *   finish()           saves and ends the session (once).
  * No call throws into the host: failures of the LMS are logged and skipped.
  */

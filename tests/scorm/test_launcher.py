@@ -40,8 +40,8 @@ def test_every_value_is_escaped_for_its_place(text: str) -> None:
     assert doc.xpath("string(//*[@class='sco-hidden'])") == text
     assert doc.get_element_by_id("sco-frame").get("title") == text
     prev, nxt = doc.get_element_by_id("sco-prev"), doc.get_element_by_id("sco-next")
-    assert (prev.get("aria-label"), prev.text) == (text, f"\u2039 {text}")
-    assert (nxt.get("aria-label"), nxt.text) == (text, f"{text} \u203a")
+    assert (prev.get("aria-label"), prev.text_content()) == (text, f"\u2039 {text}")
+    assert (nxt.get("aria-label"), nxt.text_content()) == (text, f"{text} \u203a")
     assert json.loads(doc.get_element_by_id("sco-config").text) == sco_config(package, sco)
     assert [s.get("src") for s in doc.iter("script") if s.get("src")] == [
         "scorm/record.js", "scorm/answers.js", "scorm/state.js", "scorm/tracker.js",
