@@ -201,11 +201,18 @@
     return global.location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
   }
 
+  var shownHref = null; // the page in the frame, as far as the launcher can tell
+
+  /** Show page `index`; the page already in the frame is not loaded again. */
   function show(index) {
     if (index < 0 || index >= config.pages.length) {
       return;
     }
-    frame.src = config.pages[index].href;
+    var href = config.pages[index].href;
+    if (href !== shownHref) {
+      frame.src = href;
+      shownHref = href;
+    }
     arrived(index);
   }
 
@@ -230,9 +237,13 @@
       return; // file:// in some browsers: we already know the page we opened
     }
     var base = baseUrl();
+    shownHref = null; // a page of no one's list until it is found
     config.pages.forEach(function (page, i) {
-      if (href === base + page.href && i !== state.page) {
-        arrived(i);
+      if (href === base + page.href) {
+        shownHref = page.href;
+        if (i !== state.page) {
+          arrived(i);
+        }
       }
     });
   }
