@@ -327,7 +327,7 @@
     log("starting the tracking session failed: " + e);
   }
   buildList();
-  useLanguage(firstLanguage());
+  useLanguage(guard(firstLanguage, config.languages[0])());
   show(state.page);
   global.addEventListener("pagehide", guard(finish));
   global.addEventListener("unload", guard(finish));
