@@ -30,9 +30,9 @@ class SizeResult:
     """``course build`` with the ``site`` output only."""
     default: Run
     """``course build`` with the default outputs (``build_tools.config.DEFAULT_OUTPUTS``)."""
-    full_cold: Run
-    """Every output, both handbook editions, with an empty ``.cache/``."""
-    full_warm: Run
+    full_cold: Run | None
+    """Every output, both handbook editions, with an empty ``.cache/`` (None: not run)."""
+    full_warm: Run | None
     """Every output again on the same sources: the handbooks come from ``.cache/``."""
     check: Run
     one_page_edit_s: float
@@ -42,28 +42,30 @@ class SizeResult:
     stages_warm: list[dict[str, Any]] = field(default_factory=list)
     packages: dict[str, float] = field(default_factory=dict)
 
-    def ratio(self, run: Run) -> float:
+    def ratio(self, run: Run | None) -> float | None:
         """Return ``run``'s time over the baseline's."""
-        return round(run.seconds / self.baseline.seconds, 2)
+        return None if run is None else round(run.seconds / self.baseline.seconds, 2)
 
-    def handbooks(self, full: Run) -> float:
+    def handbooks(self, full: Run | None) -> float | None:
         """Return the seconds the handbooks add to the default build."""
-        return round(full.seconds - self.default.seconds, 2)
+        return None if full is None else round(full.seconds - self.default.seconds, 2)
 
     def summary(self) -> dict[str, Any]:
         """Return the ratios and derived figures the tables print."""
+        cold, warm = self.handbooks(self.full_cold), self.handbooks(self.full_warm)
+        full = self.full_warm or self.default
         return {
             "ratio_site": self.ratio(self.site),
             "ratio_default": self.ratio(self.default),
             "ratio_full_cold": self.ratio(self.full_cold),
             "ratio_full_warm": self.ratio(self.full_warm),
-            "handbooks_cold_s": self.handbooks(self.full_cold),
-            "handbooks_warm_s": self.handbooks(self.full_warm),
-            "handbooks_cold_over_site": round(self.handbooks(self.full_cold)
-                                              / self.site.seconds, 2),
-            "handbooks_warm_over_site": round(self.handbooks(self.full_warm)
-                                              / self.site.seconds, 2),
-            "edit_over_full": round(self.one_page_edit_s / self.full_warm.seconds, 3),
+            "handbooks_cold_s": cold,
+            "handbooks_warm_s": warm,
+            "handbooks_cold_over_site": None if cold is None else round(
+                cold / self.site.seconds, 2),
+            "handbooks_warm_over_site": None if warm is None else round(
+                warm / self.site.seconds, 2),
+            "edit_over_full": round(self.one_page_edit_s / full.seconds, 3),
         }
 
 
@@ -76,12 +78,13 @@ def main_table(results: list[SizeResult]) -> str:
             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         s = r.summary()
+        peak = (r.full_cold or r.default).total_peak_mb
         rows.append(
             f"| {r.name} | {r.pages} | {r.baseline.seconds} "
             f"| {r.site.seconds} ({s['ratio_site']}) | {r.default.seconds} "
-            f"({s['ratio_default']}) | {r.full_cold.seconds} ({s['ratio_full_cold']}) "
-            f"| {r.full_warm.seconds} ({s['ratio_full_warm']}) "
-            f"| {r.full_cold.total_peak_mb} ({r.baseline.total_peak_mb}) "
+            f"({s['ratio_default']}) | {_run(r.full_cold, s['ratio_full_cold'])} "
+            f"| {_run(r.full_warm, s['ratio_full_warm'])} "
+            f"| {peak} ({r.baseline.total_peak_mb}) "
             f"| {r.check.seconds} | {r.one_page_edit_s} ({s['edit_over_full']}) |")
     return "\n".join(rows)
 
@@ -92,6 +95,9 @@ def handbook_table(results: list[SizeResult]) -> str:
             "| handbooks add, warm cache s (/ site) |", "|---|---|---|---|"]
     for r in results:
         s = r.summary()
+        if r.full_cold is None:
+            rows.append(f"| {r.name} | {r.site.seconds} | not run | not run |")
+            continue
         rows.append(f"| {r.name} | {r.site.seconds} | {s['handbooks_cold_s']} "
                     f"({s['handbooks_cold_over_site']}) | {s['handbooks_warm_s']} "
                     f"({s['handbooks_warm_over_site']}) |")
@@ -111,6 +117,10 @@ def stage_table(result: SizeResult, stages: list[dict[str, Any]], label: str) ->
         cells = [_cell(seconds.get((name, lang))) for lang in [*langs, ""]]
         rows.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def _run(run: Run | None, ratio: float | None) -> str:
+    return "not run" if run is None else f"{run.seconds} ({ratio})"
 
 
 def _cell(value: float | None) -> str:
