@@ -29,7 +29,7 @@ class SizeResult:
     site: Run
     """``course build`` with the ``site`` output only."""
     default: Run
-    """``course build`` with the default outputs (``build_tools.config.DEFAULT_OUTPUTS``)."""
+    """``course build`` with the default outputs (``build_tools.course.config.DEFAULT_OUTPUTS``)."""
     full_cold: Run | None
     """Every output, both handbook editions, with an empty ``.cache/`` (None: not run)."""
     full_warm: Run | None

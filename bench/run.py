@@ -161,7 +161,7 @@ def asset_share(package: Path) -> float:
 
 def one_page_edit(course: Path) -> float:
     """Time the incremental rebuild after editing one page."""
-    from build_tools.incremental import time_one_page_edit
+    from build_tools.authoring.incremental import time_one_page_edit
 
     return round(time_one_page_edit(course), 2)
 

@@ -11,8 +11,8 @@ from typing import Any
 
 _EXPORTS = {
     "BuildFailed": "diagnostics", "Diagnostic": "diagnostics", "Severity": "diagnostics",
-    "load_course": "loader", "Course": "model", "Lesson": "model", "Module": "model",
-    "Page": "model", "Question": "model",
+    "load_course": "course.loader", "Course": "course.model", "Lesson": "course.model",
+    "Module": "course.model", "Page": "course.model", "Question": "course.model",
 }
 __all__ = sorted(_EXPORTS)
 

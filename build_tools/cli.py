@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
+from .build.progress import Progress
 from .diagnostics import BuildFailed, Diagnostic, Severity, has_errors, io_diagnostic, rel
-from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,9 +90,9 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 @guarded
 def build(root: Path, strict: bool, timings_file: Path | None) -> None:
     """Check the sources, then build the site and the outputs `course.yml` selects."""
+    from .build.pipeline import build_site
+    from .build.timings import Timings
     from .outputs import WrittenFile
-    from .pipeline import build_site
-    from .timings import Timings
 
     started = time.perf_counter()
     timings = Timings()
@@ -120,7 +120,7 @@ def build(root: Path, strict: bool, timings_file: Path | None) -> None:
 @guarded
 def check(root: Path, strict: bool, fmt: str) -> None:
     """Check every source page without building the site."""
-    from .pipeline import check_course
+    from .build.pipeline import check_course
 
     started = time.perf_counter()
     course, diagnostics = check_course(root, strict=strict)
@@ -150,8 +150,8 @@ def check(root: Path, strict: bool, fmt: str) -> None:
 def status(root: Path, paths: tuple[str, ...], mark: bool, show_diff: bool, fmt: str,
            report: Path | None) -> None:
     """Show which translations are up to date, outdated or missing."""
-    from . import status as st
-    from . import status_report
+    from .authoring import status as st
+    from .authoring import status_report
 
     course, errors = st.load(root)
     if errors:
@@ -200,7 +200,7 @@ def new() -> None:
 def new_module(root: Path, name: str, title: str | None, module_id: str | None,
                after: str | None) -> None:
     """Create module NAME (such as 'human-rights')."""
-    from .scaffold import describe, new_module
+    from .authoring.scaffold import describe, new_module
 
     changes = new_module(root, name, title=title, module_id=module_id, after=after)
     click.echo("\n".join(describe(changes, root)))
@@ -218,7 +218,7 @@ def new_module(root: Path, name: str, title: str | None, module_id: str | None,
 def new_lesson(root: Path, module: str, name: str, title: str | None, after: str | None,
                test: bool) -> None:
     """Create lesson NAME in MODULE (its folder, id or name)."""
-    from .scaffold import describe, new_lesson
+    from .authoring.scaffold import describe, new_lesson
 
     changes = new_lesson(root, module, name, title=title, after=after, test=test)
     click.echo("\n".join(describe(changes, root)))
@@ -231,7 +231,7 @@ def new_lesson(root: Path, module: str, name: str, title: str | None, after: str
 @guarded
 def serve(root: Path, host: str, port: int) -> None:
     """Preview the site live, checked again on every save."""
-    from .serve import serve
+    from .authoring.serve import serve
 
     serve(root, host, port, lambda line: click.echo(line, err=True))
 

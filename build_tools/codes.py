@@ -234,7 +234,7 @@ CODES: dict[str, Code] = {code.name: code for code in (
     Code("search-no-stemmer", Severity.NOTE,
          "Search has no stemmer for a language: it finds whole words and words that begin "
          "with what is typed, but not other forms of a word. Add a table to "
-         "`build_tools/lang/tables/`."),
+         "`build_tools/languages/tables/`."),
     Code("glossary-untranslated", Severity.WARNING,
          "`glossary.yml` has no term in a language of `course.yml` yet (a language being "
          "added); that language's glossary page stays empty and its pages link no terms "

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
-from build_tools.config import CourseConfig, load_config
+from build_tools.course.config import CourseConfig, load_config
 from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@ import hashlib
 from pathlib import Path
 
 from bench.generate import generate
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 
 
 def digest(root: Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.swap import staged_dirs
+from build_tools.build.swap import staged_dirs
 from tests.conftest import run_cli
 
 LINE = 11

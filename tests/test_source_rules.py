@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from tests.conftest import course_config, run_cli
 
 LESSON = "docs/en/01-basics/01-first.md"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.frontmatter import set_key
-from build_tools.i18n import MSGID_LANGUAGE
-from build_tools.status import load, translation_status
-from build_tools.status_report import html_report
+from build_tools.authoring.status import load, translation_status
+from build_tools.authoring.status_report import html_report
+from build_tools.course.frontmatter import set_key
+from build_tools.languages.i18n import MSGID_LANGUAGE
 from tests.conftest import run_cli
 
 FIRST_EN = "docs/en/01-basics/01-first.md"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..course.model import Course
 from ..diagnostics import Diagnostic
-from ..model import Course
 from .files import (
     check_empty_pages,
     check_language_folders,

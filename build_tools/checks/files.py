@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from ..course.markdown_text import headings
+from ..course.model import Course
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..i18n import is_known_language
-from ..markdown_text import headings
-from ..model import Course
+from ..languages.i18n import is_known_language
 from .source import page_body
 
 MKDOCS_CONFIG = "mkdocs.yml"

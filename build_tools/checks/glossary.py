@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..course.glossary import Entry, Glossary, Hit, TermFinder, Token
+from ..course.markdown_text import headings, prose_lines
+from ..course.model import Course, Page
 from ..diagnostics import Diagnostic, rel, warning
-from ..glossary import Entry, Glossary, Hit, TermFinder, Token
-from ..markdown_text import headings, prose_lines
-from ..model import Course, Page
 from .source import page_body
 
 NOT_PROSE = re.compile(

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..config import CONFIG_NAME
+from ..course.config import CONFIG_NAME
+from ..course.model import Course
 from ..diagnostics import Diagnostic, Severity, error, rel, warning
-from ..i18n import english_name, untranslated_ui
-from ..lang.fonts import FONTS_CSS, uncovered
-from ..lang.letters import has_letters, letters
-from ..lang.search import TABLES_DIR, rules
-from ..model import Course
+from ..languages.fonts import FONTS_CSS, uncovered
+from ..languages.i18n import english_name, untranslated_ui
+from ..languages.letters import has_letters, letters
+from ..languages.search import TABLES_DIR, rules
 
 SHOWN = 24
 """Missing letters named in a message; the rest are counted."""

@@ -1,7 +1,7 @@
 """Links to pages and headings, and images, as Python-Markdown renders them.
 
 What is a link and what anchors a page has come from :meth:`Course.source`
-(:mod:`build_tools.markdown_source`), so the checks agree with the built site.
+(:mod:`build_tools.course.markdown_source`), so the checks agree with the built site.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..course.markdown_source import Link, is_script_url
+from ..course.model import Course, Page
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..markdown_source import Link, is_script_url
-from ..model import Course, Page
 
 
 def check_links(course: Course) -> Iterator[Diagnostic]:

@@ -14,9 +14,9 @@ from scorm.languages import MULTILANG, default_first, multilingual_sco
 from scorm.model import SUSPEND_LIMITS, Sco, Version
 from scorm.suspend import worst_case
 
+from ..course.model import Course, Lesson, Module
+from ..course.tracking import module_sco
 from ..diagnostics import Diagnostic, error, rel
-from ..model import Course, Lesson, Module
-from ..tracking import module_sco
 
 RESERVED_IDS = {
     "course": "the whole course's packages are named '<course id>_course_<language>_...'",

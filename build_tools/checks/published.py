@@ -3,15 +3,15 @@
 MkDocs renders every Markdown file under the docs folder; the packages and the
 checks only know the pages of the model. Anything in between is reported. (A
 quiz block the model cannot know, nested in another block, is reported by the
-quiz parser, :mod:`build_tools.quiz.parse`.)
+quiz parser, :mod:`build_tools.questions.parse`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..course.model import Course
 from ..diagnostics import Diagnostic, error, rel
-from ..model import Course
 
 STRAY_MESSAGE = ("the file is not a page of the course, but MkDocs would publish it outside "
                  "the navigation and the packages; make it a numbered lesson of a module, or "

@@ -1,7 +1,7 @@
 """Knowledge checks: ids unique in the course, translations in parity, wrong answers explained.
 
 Syntax faults of single blocks are reported by the loader, which parses every
-block once (``build_tools.quiz.parse``); these checks read the parsed
+block once (``build_tools.questions.parse``); these checks read the parsed
 questions from the model.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..course.model import Course, Page, Question
 from ..diagnostics import Diagnostic, Severity, error, rel
-from ..model import Course, Page, Question
 from ..questions import kind_of
 
 

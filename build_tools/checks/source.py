@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Page
+from ..course.model import Page
 
 
 def page_body(page: Page) -> tuple[str, int]:

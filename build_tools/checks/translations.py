@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..course.markdown_text import headings
+from ..course.model import Course, Lesson, Module, Page
 from ..diagnostics import Diagnostic, Severity, error, rel, warning
-from ..markdown_text import headings
-from ..model import Course, Lesson, Module, Page
 from .source import page_body
 
 

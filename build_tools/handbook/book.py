@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from ..i18n import format_day, language_name
-from ..model import Course, Module
+from ..course.model import Course, Module
+from ..languages.i18n import format_day, language_name
 from ..site.frame import build_day
 from .cache import BookCache
 from .pages import Chapter, ChapterReader, anchor_of

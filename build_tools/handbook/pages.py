@@ -16,9 +16,9 @@ from urllib.parse import unquote
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from ..course.model import Course, Lesson, Page, Question
 from ..diagnostics import Diagnostic, error, rel
-from ..model import Course, Lesson, Page, Question
-from ..package_html import is_external, resolve
+from ..outputs.package_html import is_external, resolve
 from ..site.builder import CONTENT_MARKER
 from ..site.urls import page_url
 

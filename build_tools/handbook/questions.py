@@ -1,6 +1,6 @@
 """Questions on paper: the numbered worksheet, and the trainer's answer key.
 
-Both are written from the course model's questions (:class:`build_tools.model.Question`),
+Both are written from the course model's questions (:class:`build_tools.course.model.Question`),
 never from the site's form, whose answers are hidden from the page text. The
 worksheet holds empty boxes and lines only; the key holds the correct options,
 the accepted texts, numeric tolerances, feedback and explanations.
@@ -16,9 +16,9 @@ from babel.numbers import format_decimal
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from ..i18n import gettext
-from ..lang.typography import quotes
-from ..model import Question
+from ..course.model import Question
+from ..languages.i18n import gettext
+from ..languages.typography import quotes
 from ..questions import kind_of
 from .pages import Chapter
 

@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..lang.typography import ties_before_dash
+from ..languages.typography import ties_before_dash
 
 NBSP = "\u00a0"
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІӢӮҲҶ"

@@ -1,18 +1,18 @@
 """``/// quiz`` blocks: knowledge checks rendered as accessible forms.
 
 Registered as a pymdownx Blocks API block. A block is rendered from its
-:class:`~build_tools.model.Question`, looked up by the id in its header: in a
+:class:`~build_tools.course.model.Question`, looked up by the id in its header: in a
 course build the ``course`` plugin passes the page's questions from the course
 model (``questions``, with ``from_model``), which the loader read once. Run on
 its own (``from_model`` false), a preprocessor reads the page's questions with
-:mod:`build_tools.quiz.parse`, the loader's parser. Unlike other Blocks, a
+:mod:`build_tools.questions.parse`, the loader's parser. Unlike other Blocks, a
 faulty quiz never falls back to plain text: the preprocessor raises
-:class:`~build_tools.quiz.parse.QuizSyntaxError` first.
+:class:`~build_tools.questions.parse.QuizSyntaxError` first.
 
 The correct answers are not in the page text: they are XOR-ed with the
 question id, base64-encoded and put in ``data-quiz-key``; feedback and
 explanations sit in a ``<template>``, which browsers do not display. The
-page script ``build_tools/quiz/assets/quiz.js`` does the rest.
+page script ``build_tools/questions/assets/quiz.js`` does the rest.
 
 Configuration (set per page by the ``course`` MkDocs plugin): ``lang`` picks
 the UI strings (Babel catalog domain ``quiz``); ``course_id``, ``page_id``,
@@ -36,10 +36,10 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from ..i18n import MSGID_LANGUAGE, gettext
-from ..model import Question
+from ..course.model import Question
+from ..languages.i18n import MSGID_LANGUAGE, gettext
 from ..questions import kind_of
-from ..quiz.parse import NESTED_MESSAGE, Problem, QuizSyntaxError, parse_page
+from ..questions.parse import NESTED_MESSAGE, Problem, QuizSyntaxError, parse_page
 
 STRINGS = (
     "Check", "Correct", "Incorrect", "Try again", "True", "False", "Your answer",

@@ -45,9 +45,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..model import Course
-from ..progress import Progress
-from ..timings import Timings
+from ..build.progress import Progress
+from ..build.timings import Timings
+from ..course.model import Course
 from .base import Output, OutputJob, OutputResult, WrittenFile
 from .handbook import OUTPUT as HANDBOOK
 from .question_bank import OUTPUT as QUESTION_BANK

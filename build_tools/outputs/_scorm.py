@@ -36,14 +36,14 @@ from scorm.package import package_entries, write_zip
 from scorm.validate import validate_manifest
 
 from ..checks.packaging import suspend_problem
+from ..course.glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
+from ..course.model import Course, Lesson, Module
+from ..course.tracking import module_sco
 from ..diagnostics import Diagnostic, error, rel, warning
-from ..glossary import PAGE_SRC_URI as GLOSSARY_SRC_URI
-from ..i18n import gettext, language_name, ui_language
-from ..lang.letters import endonym
-from ..model import Course, Lesson, Module
-from ..package_html import css_references, rewrite_page, strip_source_map
-from ..tracking import module_sco
+from ..languages.i18n import gettext, language_name, ui_language
+from ..languages.letters import endonym
 from .base import OutputJob, OutputResult, Scope, WrittenFile
+from .package_html import css_references, rewrite_page, strip_source_map
 
 VERSION_SUFFIX = {"1.2": "scorm12", "2004": "scorm2004"}
 THEME_PREFIX = "assets/"

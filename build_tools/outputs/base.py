@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
+from ..course.model import Course
 from ..diagnostics import Diagnostic
-from ..model import Course
 
 Scope = Literal["language", "course"]
 T = TypeVar("T")

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from ..course.model import Course
 from ..diagnostics import Diagnostic, error, has_errors, rel, warning
-from ..model import Course
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 if TYPE_CHECKING:

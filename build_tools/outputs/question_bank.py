@@ -19,8 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..course.model import Course, Module, Page
 from ..diagnostics import Diagnostic, error, rel
-from ..model import Course, Module, Page
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 from .moodle_xml import BankQuestion, QuestionWriter, Texts, Unexpressible, category, multilang
 

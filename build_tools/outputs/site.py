@@ -9,7 +9,7 @@ folder replaces ``site/`` when the build succeeds: without ``site`` in
 
 from __future__ import annotations
 
-from ..model import Course
+from ..course.model import Course
 from .base import OutputJob, OutputResult, Scope
 
 

@@ -8,7 +8,7 @@ and a numeric one, in one class (:class:`~.base.QuestionKind`):
   (``read_answer``, ``check_correct``);
 * the page: the inputs the learner answers with (``render``) and the answer key
   the page script compares with (``key``); the page script has one entry per
-  type in its table of types (``build_tools/quiz/assets/quiz-types.js``);
+  type in its table of types (``build_tools/questions/assets/quiz-types.js``);
 * the LMS: the SCORM interaction type (``interaction``), the correct-response
   patterns the launcher records for SCORM 1.2 and 2004 (``patterns``, written
   into each SCO's configuration at build time), and the longest answer kept in
@@ -26,7 +26,7 @@ from typing import get_args
 
 from scorm.model import TrackedQuestion, Version
 
-from ..model import Question
+from ..course.model import Question
 from .base import QuestionKind
 from .multiple import KIND as MULTIPLE
 from .numeric import KIND as NUMERIC

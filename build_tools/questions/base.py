@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Protocol
 
-from ..model import Question
+from ..course.model import Question
 
 Fail = Callable[[int | None, str, str], None]
 """Reports a problem: ``fail(line, message, code)``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Question
+from ..course.model import Question
 from .choice import ChoiceKind
 
 

@@ -7,9 +7,9 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 
-from ..model import Question
-from ..quiz.limits import NUMBER_MAX_LENGTH
+from ..course.model import Question
 from .base import At, Fail, Inputs, QuestionKind, quoted, real_of, scorm_real
+from .limits import NUMBER_MAX_LENGTH
 
 SCORM_REAL = re.compile(r"-?[0-9]{1,10}(\.[0-9]{1,7})?")
 """A number SCORM 2004 can record: real (10,7), at most 10 digits before the point, 7 after."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Question
+from ..course.model import Question
 from .base import Fail
 from .choice import ChoiceKind
 

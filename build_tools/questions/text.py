@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Question
-from ..quiz.limits import TEXT_MAX_LENGTH
+from ..course.model import Question
 from .base import At, Fail, Inputs, QuestionKind
+from .limits import TEXT_MAX_LENGTH
 
 FILL_IN_PATTERNS = 5
 """SCORM 2004 RTE 4.2.9.1: an LMS keeps at least 5 correct responses of a fill-in."""

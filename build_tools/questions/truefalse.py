@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..model import Question
+from ..course.model import Question
 from .base import At, Fail, Inputs, QuestionKind, quoted
 
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..mkdocs_run import SiteRun
+from .runner import SiteRun
 from .fallback import add_fallback_pages, content_language
 from .frame import alternates, frame_context, wrap_fallback
 from .nav import NavCache

@@ -2,7 +2,7 @@
 
 mkdocs-static-i18n can only fall back to the default language, and course.yml's
 ``fallback`` list may name another order: the runner turns the plugin's
-``fallback_to_default`` off (:mod:`build_tools.mkdocs_run`), so that each
+``fallback_to_default`` off (:mod:`build_tools.site.runner`), so that each
 language's build holds that language's own pages only, and the pages it lacks
 are added here from :meth:`Course.fallback_for`.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from ..model import Course
+from ..course.model import Course
 from .urls import page_url, prefix
 
 FALLBACK_ATTR = "course_content_lang"

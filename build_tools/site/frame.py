@@ -12,9 +12,9 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from ..i18n import THEME, catalog, english_name, format_day, gettext, language_name, ui_language
-from ..lang.letters import endonym
-from ..model import Course
+from ..languages.i18n import THEME, catalog, english_name, format_day, gettext, language_name, ui_language
+from ..languages.letters import endonym
+from ..course.model import Course
 from .urls import page_url, prefix
 
 DOMAIN = "site"

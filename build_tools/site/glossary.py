@@ -21,10 +21,10 @@ from lxml import html as lxml_html
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, Files
 
-from ..glossary import PAGE_SRC_URI as SRC_URI
-from ..glossary import Glossary, Hit, TermFinder
-from ..i18n import language_name
-from ..model import Course
+from ..course.glossary import PAGE_SRC_URI as SRC_URI
+from ..course.glossary import Glossary, Hit, TermFinder
+from ..languages.i18n import language_name
+from ..course.model import Course
 from .urls import page_url
 
 SCRIPT_URI = "assets/javascripts/course-glossary.js"

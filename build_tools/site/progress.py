@@ -3,7 +3,7 @@
 Every course page carries these facts as JSON (``partials/progress.html``) for
 ``assets/javascripts/course-progress.js``, which keeps the pages a trainee has
 read in the browser's localStorage and reads the answers and test results the
-knowledge checks keep there (``build_tools/quiz/assets/quiz-store.js``). Ids are the
+knowledge checks keep there (``build_tools/questions/assets/quiz-store.js``). Ids are the
 course model's, the same in every language, so progress follows the trainee
 from one language to another; URLs are relative to the page, so that they
 work from ``file://``. The panel and the script are theme chrome
@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Course, Lesson, Module
+from ..course.model import Course, Lesson, Module
 
 SCRIPT_URI = "assets/javascripts/course-progress.js"
 

@@ -5,7 +5,7 @@ index is a script that stores itself in a global. It holds the plain text of
 each page split into sections at its ``h2``/``h3`` headings; the browser
 (``assets/javascripts/course-search.js``) tokenises and stems it when search
 is first opened, so one stemmer serves both the index and the queries. The
-index carries the search rules of its languages (``build_tools/lang``).
+index carries the search rules of its languages (``build_tools/languages``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from ..lang.search import rules
+from ..languages.search import rules
 
 SPLIT_TAGS = {"h1", "h2", "h3"}
 """Top-level headings that start a new section of a page."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from posixpath import splitext
 from typing import Any
 
-from ..model import Course, Lesson
+from ..course.model import Course, Lesson
 
 
 def current_language(config: Any) -> str:

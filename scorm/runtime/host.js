@@ -3,7 +3,7 @@
  * and page list, a status line, and window.CourseHost for the knowledge checks
  * inside the pages (quiz.js calls parent.CourseHost: loadAnswers, answer,
  * testResult, canRetake, resetAnswers; the contract is written at the top of
- * build_tools/quiz/assets/quiz-store.js and tested end to end in
+ * build_tools/questions/assets/quiz-store.js and tested end to end in
  * tests/scorm/test_end_to_end.py).
  * The host knows what was shown, visited and answered (the state of state.js);
  * it knows no tracking standard: keeping the state and recording progress,

@@ -338,7 +338,7 @@ def test_config_severity_override(minimal: Path) -> None:
 
 def test_a_large_generated_course_checks_clean(tmp_path: Path) -> None:
     from bench.generate import generate
-    from build_tools.pipeline import check_course
+    from build_tools.build.pipeline import check_course
 
     # How fast is measured by `make bench` (bench/run.py) on the same generator.
     assert generate(tmp_path / "big", modules=10, lessons=18) == 603

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.glossary import Glossary, TermFinder, load_glossary
+from build_tools.course.glossary import Glossary, TermFinder, load_glossary
 from tests.conftest import ROOT, course_config, run_cli
 
 GLOSSARY = """\

@@ -1,9 +1,9 @@
 import time
 from pathlib import Path
 
-from build_tools.incremental import time_one_page_edit
-from build_tools.loader import load_course
-from build_tools.mkdocs_run import SiteRun, run_mkdocs
+from build_tools.authoring.incremental import time_one_page_edit
+from build_tools.course.loader import load_course
+from build_tools.site.runner import SiteRun, run_mkdocs
 
 
 def _run(root: Path, site: Path, *, dirty: bool = False) -> None:

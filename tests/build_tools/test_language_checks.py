@@ -43,7 +43,7 @@ def test_fonts_lacking_a_language_letters_are_an_error(tmp_path: Path) -> None:
                              "subset that has them [font-coverage]")
     assert (f"course.yml:{line}: note: search has no stemmer for language 'ka' (Georgian): it "
             "finds whole words and words that begin with the query; add "
-            f"'{Path(__file__).resolve().parents[2]}/build_tools/lang/tables/ka.json' for "
+            f"'{Path(__file__).resolve().parents[2]}/build_tools/languages/tables/ka.json' for "
             "inflected forms [search-no-stemmer]") in result.output.splitlines()
 
 

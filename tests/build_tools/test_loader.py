@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 
 
 def test_minimal_course_model(minimal: Path) -> None:

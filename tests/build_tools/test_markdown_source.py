@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from tests.conftest import run_cli
 
 FIRST = "docs/en/01-basics/01-first.md"

@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from build_tools.config import load_config
-from build_tools.mkdocs_run import load_mkdocs_yml
+from build_tools.course.config import load_config
+from build_tools.site.runner import load_mkdocs_yml
 from tests.conftest import ROOT, copy_course, course_config
 
 I18N_FILE_ATTRIBUTES = {"alternates", "locale", "locale_alternate_of", "localization",

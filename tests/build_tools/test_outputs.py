@@ -8,9 +8,9 @@ import pytest
 
 from build_tools import outputs
 from build_tools.codes import CODES, Code, Severity
-from build_tools.config import load_config
+from build_tools.course.config import load_config
+from build_tools.course.model import Course
 from build_tools.diagnostics import warning
-from build_tools.model import Course
 from build_tools.outputs import OutputJob, OutputResult, WrittenFile
 from tests.conftest import copy_course, run_cli
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.parallel import available_jobs
+from build_tools.build.parallel import available_jobs
 from tests.conftest import run_cli
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from build_tools.outputs.question_bank import write_question_banks
 from tests.conftest import course_config, run_cli
 from tests.moodle_format import problems

@@ -10,8 +10,8 @@ import markdown
 import pytest
 
 from build_tools import questions
-from build_tools.loader import load_course
-from build_tools.model import Question
+from build_tools.course.loader import load_course
+from build_tools.course.model import Question
 from build_tools.questions import REGISTRY, tracked
 from build_tools.questions.base import Inputs, QuestionKind, scorm_real
 from build_tools.questions.numeric import Numeric
@@ -102,7 +102,7 @@ def test_a_new_type_needs_only_the_registry(minimal: Path,
 
 
 def test_the_page_script_has_one_entry_per_question_type() -> None:
-    script = (Path(questions.__file__).parent.parent / "quiz" / "assets" / "quiz-types.js"
+    script = (Path(questions.__file__).parent / "assets" / "quiz-types.js"
               ).read_text(encoding="utf-8")
     table = script[script.index("var TYPES = {"):script.index("};", script.index("var TYPES"))]
     assert re.findall(r"^    ([a-z_]+): \{", table, re.M) == list(REGISTRY)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pipeline import check_course
-from build_tools.quiz.parse import NESTED_MESSAGE
+from build_tools.build.pipeline import check_course
+from build_tools.questions.parse import NESTED_MESSAGE
 from tests.conftest import copy_course, translations
 
 PAGE = "docs/en/01-basics/01-first.md"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from build_tools.quiz.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
-from build_tools.quiz.site import SCRIPT_URI, SCRIPT_URIS, STYLE_URI
+from build_tools.questions.limits import NUMBER_MAX_LENGTH, TEXT_MAX_LENGTH
+from build_tools.site.quiz import SCRIPT_URI, SCRIPT_URIS, STYLE_URI
 from tests.conftest import copy_course, run_cli
 from tests.quiz_key import decode_key
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.mkdocs_plugin import plugin
-from build_tools.parallel import prime, run_jobs
-from build_tools.site import progress
+from build_tools.build.parallel import prime, run_jobs
+from build_tools.site import plugin, progress
 from build_tools.site.nav import NavCache
 from tests.build_tools.test_parallel import tree
 from tests.conftest import run_cli

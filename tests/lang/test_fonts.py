@@ -7,9 +7,9 @@ from functools import cache
 import pytest
 from fontTools.ttLib import TTFont
 
-from build_tools.lang.fonts import FONTS_CSS, faces, uncovered
-from build_tools.lang.letters import has_letters, letters, parse_unicode_set
-from build_tools.lang.search import TABLES_DIR
+from build_tools.languages.fonts import FONTS_CSS, faces, uncovered
+from build_tools.languages.letters import has_letters, letters, parse_unicode_set
+from build_tools.languages.search import TABLES_DIR
 
 HUB = sorted(p.stem for p in TABLES_DIR.glob("*.json"))
 """The languages with search rules: those the academy teaches in."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.lang.search import TABLES_DIR, normalize, rules, stem, words
+from build_tools.languages.search import TABLES_DIR, normalize, rules, stem, words
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "build_tools" / "theme" / "assets" / "javascripts" / "course-search.js"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.lang.typography import alphabet, quotes, sort_key, ties_before_dash
+from build_tools.languages.typography import alphabet, quotes, sort_key, ties_before_dash
 
 
 @pytest.mark.parametrize(("lang", "marks", "tie"), [

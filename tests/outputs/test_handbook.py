@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from build_tools.loader import load_course
-from build_tools.model import Course, Question
+from build_tools.course.loader import load_course
+from build_tools.course.model import Course, Question
 from build_tools.outputs.handbook import handbook_name
-from build_tools.quiz.parse import find_blocks
+from build_tools.questions.parse import find_blocks
 from tests.conftest import SAMPLE_EPOCH, course_config
 
 LANGS = course_config("sample").languages
@@ -253,7 +253,7 @@ def test_the_same_sources_give_byte_identical_pdfs(sample: tuple[Course, Path],
                                                    tmp_path: Path) -> None:
     course, dist = sample
     script = ("import sys; from pathlib import Path; "
-              "from build_tools.loader import load_course; "
+              "from build_tools.course.loader import load_course; "
               "from build_tools.outputs.handbook import write_handbooks; "
               "course, _ = load_course(Path(sys.argv[1])); "
               "write_handbooks(course, Path(sys.argv[1]) / 'site', Path(sys.argv[2]), 'kk', "

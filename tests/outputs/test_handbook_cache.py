@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from build_tools.outputs.handbook import write_handbooks
 from tests.conftest import SAMPLE_EPOCH, copy_course, course_config, run_cli, translations
 
@@ -64,7 +64,7 @@ def entries(root: Path, lang: str) -> dict[str, int]:
 
 def test_an_unchanged_build_copies_every_pdf_without_starting_weasyprint(course: Path) -> None:
     script = ("import json, sys; from pathlib import Path; "
-              "from build_tools.loader import load_course; "
+              "from build_tools.course.loader import load_course; "
               "from build_tools.outputs.handbook import write_handbooks; "
               "course, _ = load_course(Path(sys.argv[1])); "
               "reports, problems = write_handbooks(course, course.root / 'site', "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from build_tools.outputs.handbook import write_handbooks
 from tests.conftest import copy_course, run_cli
 

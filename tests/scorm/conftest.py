@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.course.model import Course, Lesson, Module, Question
 from build_tools.diagnostics import Diagnostic
-from build_tools.model import Course, Lesson, Module, Question
 from build_tools.outputs import SCORM12, SCORM2004, WrittenFile, write_outputs
 from tests.conftest import copy_course, run_cli
 

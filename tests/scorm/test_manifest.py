@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import load_config
+from build_tools.course.config import load_config
 from scorm.validate import validate_manifest
 
 EXPECTED = Path(__file__).resolve().parents[1] / "fixtures" / "courses" / "scorm-small" / "expected"

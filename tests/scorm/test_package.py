@@ -100,7 +100,7 @@ def test_outputs_narrow_the_packages(tmp_path: Path) -> None:
 
 
 def test_a_site_file_leaving_the_site_is_refused(small_built: Path, tmp_path: Path) -> None:
-    from build_tools.loader import load_course
+    from build_tools.course.loader import load_course
     from tests.scorm.conftest import write_packages
 
     site = tmp_path / "site"
@@ -149,7 +149,7 @@ def test_course_package_pages_link_only_within_their_module(small_built: Path) -
 def test_a_title_xml_cannot_hold_is_a_diagnostic(small_built: Path, tmp_path: Path) -> None:
     import dataclasses
 
-    from build_tools.loader import load_course
+    from build_tools.course.loader import load_course
     from tests.scorm.conftest import write_packages
 
     course, _ = load_course(small_built)

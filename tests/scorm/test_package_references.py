@@ -6,7 +6,7 @@ or ``@import`` of every HTML page and style sheet must name a file in the zip
 (or an anchor of the page), and none may be an absolute address a browser
 would fetch. Files listed in the manifest must be in the zip too.
 
-The check is written here, apart from :mod:`build_tools.package_html`, so that
+The check is written here, apart from :mod:`build_tools.outputs.package_html`, so that
 it does not share that module's idea of what a reference is.
 """
 

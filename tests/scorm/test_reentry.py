@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from tests.scorm.conftest import write_packages
 from tests.scorm.harness import Lms, serve_packages
 from tests.scorm.trainee import (

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.loader import load_course
+from build_tools.course.loader import load_course
 from scorm.model import Sco, ScoPage, TrackedQuestion
 from scorm.suspend import worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions, write_packages

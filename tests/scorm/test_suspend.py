@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from build_tools.loader import load_course
-from build_tools.model import Question
+from build_tools.course.loader import load_course
+from build_tools.course.model import Question
 from scorm.model import Sco, ScoLanguage, ScoPage, TrackedQuestion
 from scorm.suspend import encode_state, worst_case
 from tests.scorm.conftest import QUESTIONS, with_questions, write_packages

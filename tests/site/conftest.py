@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pipeline import build_site
-from build_tools.progress import Progress
+from build_tools.build.pipeline import build_site
+from build_tools.build.progress import Progress
 from tests.conftest import copy_course, course_config
 
 _CONFIG = course_config("site")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, catalog_path, english_name
-from build_tools.i18n import THEME as THEME_DOMAIN
+from build_tools.languages.i18n import LOCALES_DIR, MSGID_LANGUAGE, catalog, catalog_path, english_name
+from build_tools.languages.i18n import THEME as THEME_DOMAIN
 from build_tools.site import frame, progress
 
 ROOT = Path(__file__).resolve().parents[2]

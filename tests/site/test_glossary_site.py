@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from lxml import html as lxml_html
 
-from build_tools.pipeline import build_site
+from build_tools.build.pipeline import build_site
 from tests.build_tools.test_glossary import GLOSSARY
 from tests.conftest import copy_course
 

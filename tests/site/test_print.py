@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from build_tools.i18n import gettext
+from build_tools.languages.i18n import gettext
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.config import load_config
-from build_tools.lang.letters import endonym
-from build_tools.pipeline import BuildResult, build_site
+from build_tools.course.config import load_config
+from build_tools.languages.letters import endonym
+from build_tools.build.pipeline import BuildResult, build_site
 from tests.conftest import FIXTURES, copy_course, course_config, run_cli
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from build_tools.lang.search import rules
+from build_tools.languages.search import rules
 from build_tools.site.search_index import SearchIndex, split_sections
 
 PAGE = """<h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html
 
-from build_tools.lang.letters import endonym
+from build_tools.languages.letters import endonym
 from tests.conftest import copy_course, run_cli
 
 from .conftest import LANGS, PAGES, PREFIX, BuiltSite, build_fixture

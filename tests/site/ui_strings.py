@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from build_tools.i18n import catalog
+from build_tools.languages.i18n import catalog
 
 LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 KK = Path(__file__).resolve().parents[2] / "build_tools/theme/partials/languages/kk.html"

@@ -10,9 +10,9 @@ import markdown
 import pytest
 import yaml
 
-from build_tools.i18n import LOCALES_DIR, MSGID_LANGUAGE
+from build_tools.languages.i18n import LOCALES_DIR, MSGID_LANGUAGE
 from build_tools.markdown.quiz import encode_key
-from build_tools.quiz.parse import NESTED_MESSAGE, QuizSyntaxError
+from build_tools.questions.parse import NESTED_MESSAGE, QuizSyntaxError
 from tests.quiz_key import decode_key
 
 CASES = Path(__file__).parent / "quiz"
@@ -70,7 +70,7 @@ def test_correct_answers_are_not_in_visible_text() -> None:
 def test_every_ui_string_is_translated_with_its_placeholders(lang: str) -> None:
     import re
 
-    from build_tools.i18n import catalog
+    from build_tools.languages.i18n import catalog
     from build_tools.markdown.quiz import STRINGS
 
     strings = catalog(lang, "quiz")
@@ -80,8 +80,8 @@ def test_every_ui_string_is_translated_with_its_placeholders(lang: str) -> None:
 
 
 def test_the_parser_reads_every_fact_of_a_question() -> None:
-    from build_tools.model import Question
-    from build_tools.quiz.parse import parse_page
+    from build_tools.course.model import Question
+    from build_tools.questions.parse import parse_page
 
     questions, problems = parse_page((CASES / "single.md").read_text(encoding="utf-8"), 5)
     assert problems == []
@@ -95,7 +95,7 @@ def test_the_parser_reads_every_fact_of_a_question() -> None:
 
 
 def test_a_course_build_renders_the_question_of_the_model() -> None:
-    from build_tools.model import Question
+    from build_tools.course.model import Question
 
     question = Question("q1", "multiple", "From the *model*", 1, ("one", "two", "three"),
                         (0, 2), feedback=("", "not this", ""), explanation="Because.")

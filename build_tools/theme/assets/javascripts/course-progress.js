@@ -11,7 +11,7 @@
  *       [data-course-module] entries whose state this script writes, the
  *       continue link and the "clear" button with its confirmation.
  * Stored in localStorage, next to what the knowledge checks keep
- * (build_tools/quiz/assets/quiz-store.js):
+ * (build_tools/questions/assets/quiz-store.js):
  *   "course-progress:<courseId>"              {read: {pageId: 1}, last: pageId}
  *   "course-quiz:<courseId>:<pageId>"         answers (quiz.js), read here
  *   "course-quiz-result:<courseId>:<pageId>"  {raw, max, passMark, passed} (quiz.js)

@@ -8,8 +8,8 @@
  * shows results in Material's search box markup.
  *
  * Matching follows each language's rules, which come with the index
- * (data.languages, written by build_tools/lang/search.py from the tables in
- * build_tools/lang/tables/): words are lowercased, letters read as their
+ * (data.languages, written by build_tools/languages/search.py from the tables in
+ * build_tools/languages/tables/): words are lowercased, letters read as their
  * equivalents (ё as е, Uzbek apostrophes as ʻ), reduced to stems by the
  * language's suffix-stripping steps, every query word must match, and the
  * last word also matches as a prefix while it is being typed. A language
@@ -24,7 +24,7 @@
 
   // ---- Languages -------------------------------------------------------
 
-  // The steps of build_tools/lang/search.py (SearchRules), on the rules it
+  // The steps of build_tools/languages/search.py (SearchRules), on the rules it
   // wrote into the index: the browser and the build stem every word alike.
   function Language(rules) {
     rules = rules || {};

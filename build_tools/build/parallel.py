@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 PRELOAD = (
-    "build_tools.languages", "build_tools.mkdocs_plugin.plugin", "build_tools.outputs",
+    "build_tools.build.languages", "build_tools.site.plugin", "build_tools.outputs",
     "build_tools.markdown.quiz", "mkdocs.commands.build", "mkdocs.config.defaults",
     "mkdocs_static_i18n.plugin", "material", "markdown.extensions.toc",
     "markdown.extensions.tables", "markdown.extensions.admonition", "pymdownx.blocks",

@@ -1,4 +1,4 @@
-"""Per-language data: search rules and stemmers, letters, fonts coverage, endonyms.
+"""Per-language data: search rules and stemmers, letters, fonts coverage, endonyms, UI catalogs.
 
 Adding a language needs no code: its search rules are a table in ``tables/``,
 its letters come from the Unicode CLDR (``cldr/``).

@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..build.output_dirs import real_path
+from ..diagnostics import Diagnostic, error, rel
+from ..questions.parse import parse_page
 from .config import ID_RE, CourseConfig, load_config
-from .diagnostics import Diagnostic, error, rel
 from .frontmatter import FrontMatterError, SourceText, source_text, split
 from .glossary import Glossary, load_glossary
 from .markdown_source import MarkdownOptions
 from .model import Course, Lesson, Module, Page, PageKind, Question
-from .output_dirs import real_path
-from .quiz.parse import parse_page
 from .yamlfile import YamlDoc
 
 HASH_RE = re.compile(r"[0-9a-f]{12}")

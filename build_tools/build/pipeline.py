@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .checks import run_checks
-from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
+from ..checks import run_checks
+from ..course.loader import load_course
+from ..course.model import Course
+from ..diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors
+from ..outputs import SITE, WrittenFile
 from .languages import build_languages
-from .loader import load_course
-from .model import Course
 from .output_dirs import unwritable
-from .outputs import SITE, WrittenFile
 from .parallel import prime
 from .progress import Progress
 from .swap import staged_dir, staged_dirs

@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.pofile import read_po
 
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = Path(__file__).parents[1] / "locales"
 """Our own UI strings: ``locales/<lang>/LC_MESSAGES/<domain>.po``, one domain per feature
 (``site`` for the site's frame, ``quiz`` for knowledge checks)."""
 MSGID_LANGUAGE = "en"
@@ -23,7 +23,7 @@ UI_DOMAINS = {"site": "site frame strings", "quiz": "knowledge-check strings",
 """Our catalog domains and what they hold."""
 THEME = "theme"
 """The pseudo-domain of the theme's own strings (``partials/languages/<lang>.html``)."""
-THEME_LANGUAGES = Path(__file__).parent / "theme" / "partials" / "languages"
+THEME_LANGUAGES = Path(__file__).parents[1] / "theme" / "partials" / "languages"
 """Our translations of the theme's strings, for languages Material lacks or gets wrong."""
 
 
@@ -115,7 +115,7 @@ class Untranslated:
 
 def untranslated_ui(lang: str, fallback: Sequence[str]) -> list[Untranslated]:
     """Return the catalogs ``lang`` lacks (ours and the theme's)."""
-    base = Path(__file__).parent.parent
+    base = Path(__file__).parents[2]
     found = []
     for domain, what in [*UI_DOMAINS.items(), (THEME, "theme strings")]:
         if lang == MSGID_LANGUAGE and domain != THEME or has_catalog(lang, domain):

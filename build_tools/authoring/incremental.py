@@ -7,8 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .loader import load_course
-from .mkdocs_run import SiteRun, run_mkdocs
+from ..course.loader import load_course
+from ..site.runner import SiteRun, run_mkdocs
 
 
 def time_one_page_edit(root: Path) -> float:

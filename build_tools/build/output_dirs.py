@@ -1,6 +1,6 @@
 """Where a build writes: ``site_dir`` and ``dist_dir`` checked before anything is written.
 
-A build replaces each output folder as a whole (see :mod:`build_tools.swap`),
+A build replaces each output folder as a whole (see :mod:`build_tools.build.swap`),
 so an output folder that is, holds or lies inside a source folder would lose
 sources, and one that cannot be replaced would leave the outputs half
 swapped. :func:`placement_problems` (run while ``course.yml`` is validated)
@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .diagnostics import rel
+from ..diagnostics import rel
 
 OUTPUT_KEYS = ("site_dir", "dist_dir")
 SOURCE_FOLDERS = {"translations": "the translations folder"}

@@ -7,9 +7,9 @@ import html
 import json
 from pathlib import Path
 
-from .diagnostics import rel
-from .i18n import MSGID_LANGUAGE, Untranslated, untranslated_ui
-from .model import Course
+from ..course.model import Course
+from ..diagnostics import rel
+from ..languages.i18n import MSGID_LANGUAGE, Untranslated, untranslated_ui
 from .status import LABELS, STATUSES, Entry, counts, source_diff
 
 COLORS = {"up-to-date": "green", "outdated": "yellow", "unconfirmed": "cyan",

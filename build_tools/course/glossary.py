@@ -15,7 +15,7 @@ or source the term comes from::
         definition: …
 
 Terms match in any inflection: every word is reduced to its stem by the
-language's search rules (:mod:`build_tools.lang.search`), and a term matches where the
+language's search rules (:mod:`build_tools.languages.search`), and a term matches where the
 stems of its words follow one another in the text.
 """
 
@@ -30,9 +30,9 @@ from typing import NamedTuple
 
 import yaml
 
-from .diagnostics import Diagnostic, error, rel, warning
-from .lang.search import normalize, rules, stem, words
-from .lang.typography import sort_key
+from ..diagnostics import Diagnostic, error, rel, warning
+from ..languages.search import normalize, rules, stem, words
+from ..languages.typography import sort_key
 from .yamlfile import YamlError, load_node
 
 GLOSSARY_NAME = "glossary.yml"

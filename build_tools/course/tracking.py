@@ -12,8 +12,8 @@ from typing import cast
 
 from scorm.model import Completion, Retake, Sco, ScoPage
 
+from ..questions import tracked
 from .model import Course, Lesson, Module
-from .questions import tracked
 
 
 def module_sco(course: Course, module: Module, lang: str,

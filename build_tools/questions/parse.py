@@ -15,11 +15,11 @@ import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..config import ID_RE
-from ..markdown_text import FENCE
-from ..model import Question
-from ..questions import REGISTRY, QuestionKind
-from ..yamlfile import YamlError, load_mapping
+from ..course.config import ID_RE
+from ..course.markdown_text import FENCE
+from ..course.model import Question
+from ..course.yamlfile import YamlError, load_mapping
+from . import REGISTRY, QuestionKind
 
 ID_MAX = 255
 """Longest interaction id SCORM 1.2 allows (CMIIdentifier); 2004 allows more."""

@@ -18,12 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from ..i18n import ui_language
-from ..model import Course
+from ..languages.i18n import ui_language
+from ..course.model import Course
 
 EXTENSION = "build_tools.markdown.quiz"
 """The extension's name in ``mkdocs.yml`` ``markdown_extensions``."""
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parents[1] / "questions" / "assets"
 SCRIPT_URI = "assets/quiz/quiz.js"
 SCRIPT_URIS = ("assets/quiz/quiz-types.js", "assets/quiz/quiz-store.js", SCRIPT_URI)
 """The page scripts in load order: the question types and the stores come before quiz.js."""

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .config import ID_RE
-from .diagnostics import BuildFailed, error, has_errors, rel
-from .loader import NUMBERED, load_course
-from .markdown_text import FENCE, LINK
-from .model import Course, Lesson, Module
+from ..course.config import ID_RE
+from ..course.loader import NUMBERED, load_course
+from ..course.markdown_text import FENCE, LINK
+from ..course.model import Course, Lesson, Module
+from ..diagnostics import BuildFailed, error, has_errors, rel
 
 STRUCTURE_CODES = {"layout", "module-folder", "lesson-order", "id-mismatch", "duplicate-id",
                    "config", "front-matter", "encoding", "io", "empty-file"}

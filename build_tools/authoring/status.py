@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import BuildFailed, Diagnostic, Severity, error, rel
-from .frontmatter import set_key
-from .loader import load_course
-from .model import Course, Lesson
+from ..course.frontmatter import set_key
+from ..course.loader import load_course
+from ..course.model import Course, Lesson
+from ..diagnostics import BuildFailed, Diagnostic, Severity, error, rel
 
 STORE = Path("translations") / "sources"
 """Confirmed source texts, relative to the project root: ``<src_uri>@<hash>.md``."""

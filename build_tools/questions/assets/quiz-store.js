@@ -12,7 +12,7 @@
  *       response: option positions "0", "1"... (single, multiple), "true"/"false"
  *       (truefalse), or the typed text/number (numeric, text). Typed answers are at
  *       most TEXT_MAX_LENGTH (60) / NUMBER_MAX_LENGTH (16) characters
- *       (build_tools/quiz/limits.py). The page reports only what was answered: the
+ *       (build_tools/questions/limits.py). The page reports only what was answered: the
  *       correct responses the LMS records are in the launcher's configuration,
  *       written from the course model (build_tools/questions/).
  *   CourseHost.testResult(detail) when every question of a test page has been

@@ -2,7 +2,7 @@
 
 Python-Markdown's tree keeps no source lines, so checks that count headings read
 the raw text. What is a link and what anchors a page has are decided by
-Python-Markdown itself: see :mod:`build_tools.markdown_source`.
+Python-Markdown itself: see :mod:`build_tools.course.markdown_source`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ keep nothing stale. mkdocs-static-i18n runs one build per language; the
 language of a build is known from ``on_pre_build`` on, and
 :class:`build_tools.site.builder.LanguageBuild` does that build's work.
 
-Our runner (:mod:`build_tools.mkdocs_run`) sets :attr:`CoursePlugin.run`
+Our runner (:mod:`build_tools.site.runner`) sets :attr:`CoursePlugin.run`
 before a build: the course model, the one language to build, the dirty flag and
 the progress display. Run by plain ``mkdocs build``, the plugin reads the
 course itself. The plugin has no ``on_startup`` or ``on_shutdown`` hook on
@@ -28,13 +28,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import has_errors
-from ..loader import load_course
-from ..mkdocs_run import SiteRun
-from ..quiz import site as quiz_site
-from ..site.builder import LanguageBuild
-from ..site.templates import template_cache
-from ..site.urls import current_language
-from .config import CoursePluginConfig
+from ..course.loader import load_course
+from .runner import SiteRun
+from . import quiz as quiz_site
+from .builder import LanguageBuild
+from .templates import template_cache
+from .urls import current_language
+from .plugin_config import CoursePluginConfig
 
 
 # MkDocs' BasePlugin.__init_subclass__ has no annotations.

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .mkdocs_run import SiteRun, run_mkdocs
-from .model import Course
-from .outputs import OutputResult, planned_files, selected, write_outputs
+from ..course.model import Course
+from ..outputs import OutputResult, planned_files, selected, write_outputs
+from ..site.runner import SiteRun, run_mkdocs
 from .parallel import available_jobs, run_jobs, start_method
 from .progress import Progress, SentProgress, counting
 from .timings import Timings

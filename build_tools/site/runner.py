@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checks.files import config_line
-from .config import CourseConfig
-from .diagnostics import BuildFailed, Diagnostic, error
-from .model import Course
-from .progress import Progress
-from .timings import Timings
+from ..checks.files import config_line
+from ..course.config import CourseConfig
+from ..diagnostics import BuildFailed, Diagnostic, error
+from ..course.model import Course
+from ..build.progress import Progress
+from ..build.timings import Timings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -130,7 +130,7 @@ def _course_settings(course: CourseConfig, config_file: Path, lang: str | None
     """
     from mkdocs.utils.yaml import yaml_load
 
-    from .lang.letters import endonym
+    from ..languages.letters import endonym
 
     try:
         with config_file.open(encoding="utf-8") as handle:

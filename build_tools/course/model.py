@@ -26,7 +26,7 @@ QuestionType = str
 class Question:
     """A knowledge-check question in one language: every fact of its ``/// quiz`` block.
 
-    Read once by the loader (:mod:`build_tools.quiz.parse`); the site renders it,
+    Read once by the loader (:mod:`build_tools.questions.parse`); the site renders it,
     the SCORM packages track it and other outputs print it from here.
     """
 

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .codes import CODES
-from .diagnostics import LOCKED_CODES, Diagnostic, Severity, error
+from ..build.output_dirs import normalized, placement_problems
+from ..codes import CODES
+from ..diagnostics import LOCKED_CODES, Diagnostic, Severity, error
+from ..languages.i18n import is_known_language
 from .frontmatter import source_text
-from .i18n import is_known_language
-from .output_dirs import normalized, placement_problems
 from .yamlfile import YamlDoc, YamlError, load_mapping
 
 CONFIG_NAME = "course.yml"
@@ -238,7 +238,7 @@ class _Validator:
         return result
 
     def outputs(self, value: object) -> tuple[str, ...]:
-        from .outputs import REGISTRY
+        from ..outputs import REGISTRY
 
         names = tuple(REGISTRY)
         if not isinstance(value, list) or not value or any(

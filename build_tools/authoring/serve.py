@@ -20,12 +20,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .checks import run_checks
-from .config import CONFIG_NAME, CourseConfig, load_config
-from .diagnostics import BuildFailed, Diagnostic, apply_severities, error, has_errors, io_diagnostic
-from .loader import load_course
-from .mkdocs_run import MKDOCS_CONFIG, SiteRun, load_mkdocs_yml, run_mkdocs
-from .model import Course
+from ..checks import run_checks
+from ..course.config import CONFIG_NAME, CourseConfig, load_config
+from ..course.loader import load_course
+from ..course.model import Course
+from ..diagnostics import (
+    BuildFailed,
+    Diagnostic,
+    apply_severities,
+    error,
+    has_errors,
+    io_diagnostic,
+)
+from ..site.runner import MKDOCS_CONFIG, SiteRun, load_mkdocs_yml, run_mkdocs
 
 Echo = Callable[[str], None]
 DIRTY_WARNING = "A 'dirty' build is being performed"

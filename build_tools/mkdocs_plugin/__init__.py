@@ -1,1 +1,0 @@
-"""MkDocs glue: hooks only, delegating to the course model and checks."""
