@@ -26,6 +26,7 @@ from ..outputs import OutputResult, planned_files, selected, write_outputs
 from ..site.runner import SiteRun, run_mkdocs
 from .parallel import available_jobs, run_jobs, start_method
 from .progress import Progress, SentProgress, counting
+from .swap import scratch_dir
 from .timings import Timings
 
 
@@ -46,19 +47,16 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
             run_mkdocs(SiteRun(course, site_dir, progress=progress, timings=timings))
         return write_outputs(course, site_dir, dist_dir, timings=timings)
     others = [lang for lang in course.languages if lang != course.default_language]
-    scratch = {lang: Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
-               for lang in others}
     with _progress(progress, course) as channel:
-        try:
+        with contextlib.ExitStack() as stack:
+            scratch = {lang: stack.enter_context(scratch_dir(f".site-{lang}-", site_dir.parent))
+                       for lang in others}
             jobs = [(course, lang, scratch.get(lang, site_dir), channel, timings.child(),
                      time.time()) for lang in course.languages]
             for timed in run_jobs(_build_language, jobs, meanwhile):
                 timings.merge(timed)
             for lang, folder in scratch.items():
                 (folder / lang).rename(site_dir / lang)
-        finally:
-            for folder in scratch.values():
-                shutil.rmtree(folder, ignore_errors=True)
         combined: list[OutputResult] = []
 
         def course_outputs() -> None:  # here, while the language processes write theirs

@@ -7,10 +7,7 @@ Outputs are built in temporary folders and swapped in only on success.
 from __future__ import annotations
 
 import contextlib
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +20,7 @@ from .languages import build_languages
 from .output_dirs import unwritable
 from .parallel import prime
 from .progress import Progress
-from .swap import staged_dir, staged_dirs
+from .swap import scratch_dir, staged_dir, staged_dirs
 from .timings import Timings
 
 NOTHING_BUILT = "the sources have errors; nothing was built"
@@ -108,7 +105,8 @@ def build_site(
         if SITE.name in course.config.outputs:  # site/ and dist/ are swapped in together
             staged_site, staged_dist = stack.enter_context(staged_dirs(site_dir, dist_dir))
         else:
-            staged_site = stack.enter_context(_scratch_dir(site_dir))
+            staged_site = stack.enter_context(  # a site not published
+                scratch_dir(f".{site_dir.name}-build-", site_dir.parent))
             staged_dist = stack.enter_context(staged_dir(dist_dir))
         result = build_languages(course, staged_site, staged_dist, progress, check, timings)
         problems = apply_severities(result.diagnostics, severities, strict=strict)
@@ -121,12 +119,3 @@ def build_site(
     return BuildResult(course, site_dir, diagnostics + problems, files)
 
 
-@contextlib.contextmanager
-def _scratch_dir(target: Path) -> Iterator[Path]:
-    """Yield a folder beside ``target`` that is removed afterwards (a site not published)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
-    try:
-        yield scratch
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)

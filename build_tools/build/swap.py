@@ -29,7 +29,8 @@ def staged_dirs(*targets: Path) -> Iterator[list[Path]]:
     staged: list[Path] = []
     try:
         for target, real in zip(targets, reals, strict=True):
-            staged.append(_stage(target, real))
+            with _no_interrupt():  # a Ctrl-C between making and listing it would leave it
+                staged.append(_stage(target, real))
         yield staged
     except BaseException:
         for folder in staged:
@@ -44,6 +45,17 @@ def staged_dir(target: Path) -> Iterator[Path]:
     """Like :func:`staged_dirs`, for one folder."""
     with staged_dirs(target) as (staged,):
         yield staged
+
+
+@contextlib.contextmanager
+def scratch_dir(prefix: str, parent: Path) -> Iterator[Path]:
+    """Yield a new folder in ``parent``, removed afterwards, also on Ctrl-C at any moment."""
+    with contextlib.ExitStack() as cleanup:
+        with _no_interrupt():
+            parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+            cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
+        yield folder
 
 
 def _stage(target: Path, real: Path) -> Path:
