@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-THEME_GLUE = ("build_tools/theme", "build_tools/mkdocs_plugin", "build_tools/site")
+THEME_GLUE = ("build_tools/theme", "build_tools/site")
 """Where Material's names may appear: our templates and the code that drives MkDocs."""
 MATERIAL_CLASS = re.compile(r"(?<![\w-])md-[a-z][\w-]*")
 """A Material class name (``md-nav__item``); CSS variables (``--md-primary``) are not."""
