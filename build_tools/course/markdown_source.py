@@ -116,13 +116,20 @@ class MarkdownReader:
     def __init__(self, options: MarkdownOptions) -> None:
         import markdown
 
+        from ..markdown.quiz import QuizExtension
+
         configs = {name: dict(value) for name, value in options.configs.items()}
-        if QUIZ_EXTENSION in options.extensions:
-            configs[QUIZ_EXTENSION] = {**configs.get(QUIZ_EXTENSION, {}), "from_model": True}
-        self.md = markdown.Markdown(extensions=list(options.extensions),
-                                    extension_configs=configs)
-        self.quiz = next((ext for ext in self.md.registeredExtensions
-                          if type(ext).__module__ == QUIZ_EXTENSION), None)
+        # The quiz extension is made here, to hand it each page's questions:
+        # Python-Markdown keeps no handle on a blocks extension.
+        self.quiz: QuizExtension | None = None
+        extensions: list[str | markdown.Extension] = []
+        for name in options.extensions:
+            if name == QUIZ_EXTENSION:
+                self.quiz = QuizExtension(**{**configs.pop(name, {}), "from_model": True})
+                extensions.append(self.quiz)
+            else:
+                extensions.append(name)
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
     def read(self, body: str, first_line: int, questions: Sequence[object] = ()) -> PageSource:
         """Convert ``body`` (which starts on line ``first_line``) and return what it holds."""
@@ -174,7 +181,7 @@ def _scripts(root: Any, body: str, first_line: int) -> Iterator[RawScript]:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions
-        found = ["<script>"] if element.tag == "script" else []
+        found = ["<script>"] if element.tag == "script" and not _data_block(element) else []
         found += [f"{name}=" for name in element.attrib if name.lower().startswith("on")]
         found += [f'{name}="{value}"' for name, value in element.attrib.items()
                   if is_script_url(value) and name != URL_ATTRS.get(element.tag)]
@@ -186,6 +193,11 @@ def _scripts(root: Any, body: str, first_line: int) -> Iterator[RawScript]:
             continue
         position, col = where
         yield RawScript(lines[position][0], col, found[0])
+
+
+def _data_block(script: Any) -> bool:
+    """Whether a ``<script>`` holds data a browser never runs (the quiz's own strings)."""
+    return "".join((script.get("type") or "").split()).lower() == "application/json"
 
 
 def _find_tag(lines: list[tuple[int, str]], name: str, start: int) -> tuple[int, int] | None:

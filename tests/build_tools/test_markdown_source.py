@@ -121,3 +121,45 @@ def test_script_in_code_is_text_not_script(minimal: Path) -> None:
         "no scripts of their own: remove it [script]",
         f"{SECOND}:21:1: error: raw HTML '<script>' would run script in the page; pages "
         "carry no scripts of their own: remove it [script]"]
+
+
+QUIZ_PAGE = """---
+id: ba-02
+title: Daily work
+---
+# Daily work
+
+## Before the check
+
+See [the rules](01-first.md#no-such-heading) and [a page](09-nothing.md).
+
+/// quiz | Torture may be justified in exceptional circumstances.
+    id: ba-02-q1
+    type: truefalse
+    answer: false
+///
+
+<script>alert(7)</script>
+
+[Back up](#before-the-check)
+"""
+
+
+def test_pages_with_questions_are_checked_like_any_other(minimal: Path) -> None:
+    _write(minimal, SECOND, QUIZ_PAGE)
+    course, _ = load_course(minimal)
+    assert course is not None
+    page = course.modules[0].lessons[1].pages["en"]
+    assert page.questions and "before-the-check" in course.source(page).anchors
+    result = run_cli(minimal, "check")
+    errors = [line for line in result.output.splitlines()
+              if line.startswith(SECOND) and ": error: " in line]
+    # The quiz's own strings (a JSON <script> the page script reads) run nothing.
+    assert errors == [
+        f"{SECOND}:9:5: error: link to '01-first.md#no-such-heading', but "
+        "'docs/en/01-basics/01-first.md' has no heading with anchor '#no-such-heading' "
+        "[link-anchor]",
+        f"{SECOND}:9:50: error: link to '09-nothing.md', but no page "
+        "'01-basics/09-nothing.md' exists; check the file name [link]",
+        f"{SECOND}:17:1: error: raw HTML '<script>' would run script in the page; pages "
+        "carry no scripts of their own: remove it [script]"]
