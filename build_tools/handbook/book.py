@@ -21,7 +21,7 @@ from ..course.model import Course, Module
 from ..languages.i18n import format_day, language_name
 from ..site.frame import build_day
 from .cache import BookCache
-from .pages import Chapter, ChapterReader, anchor_of
+from .pages import Chapter, ChapterReader, anchor_of, settle_links
 from .questions import QuestionWriter, t
 from .render import Part, css_string
 from .text import tie_tree
@@ -154,6 +154,7 @@ class BookWriter:
     def layout(self, body: HtmlElement, css: str, meta: dict[str, str]) -> Part:
         """Apply the language's typography to ``body``; return it as a part to lay out."""
         tie_tree(body, self.lang)
+        settle_links(body)
         html = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
         return self.cache.typesetter.part(html, css, self.lang, meta)
 

@@ -8,6 +8,7 @@ and every ``/// quiz`` form replaced by a worksheet question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,7 +123,7 @@ class ChapterReader:
     def rename_ids(root: HtmlElement, anchor: str) -> None:
         """Prefix every id with the chapter's anchor: one PDF holds many pages."""
         for element in root.xpath(".//*[@id]"):
-            element.set("id", f"{anchor}--{element.get('id')}")
+            element.set("id", in_chapter(anchor, element.get("id", "")))
 
     def links(self, root: HtmlElement, href: str, anchor: str, local: Mapping[str, str]
               ) -> None:
@@ -139,7 +140,9 @@ class ChapterReader:
                 link.drop_tag()
                 continue
             link.attrib.clear()
-            link.set("href", f"#{target}--{fragment}" if fragment else f"#{target}")
+            link.set("href", f"#{in_chapter(target, fragment)}" if fragment else f"#{target}")
+            if fragment:
+                link.set("data-chapter", target)  # see settle_links
             if target != anchor:
                 link.set("class", "page-ref")
 
@@ -166,6 +169,39 @@ class ChapterReader:
 def anchor_of(lesson: Lesson) -> str:
     """Return a lesson's id in the handbook (the course home may have none)."""
     return lesson.id or "home"
+
+
+SAFE_ID = re.compile(r"[A-Za-z0-9_:-]*")
+
+
+def settle_links(body: HtmlElement) -> None:
+    """Point each link to a heading that ``body`` lacks at the heading's lesson.
+
+    A page shown from the fallback language may link to a heading that the
+    translation of its target does not have yet; the site then opens the top
+    of that page, and so does the handbook.
+    """
+    ids = set(body.xpath(".//@id"))
+    for link in body.xpath(".//a[@data-chapter]"):
+        chapter = link.attrib.pop("data-chapter")
+        if link.get("href", "")[1:] in ids:
+            continue
+        if chapter in ids:
+            link.set("href", f"#{chapter}")
+        else:
+            link.drop_tag()
+
+
+def in_chapter(anchor: str, element_id: str) -> str:
+    """Return the handbook's id of ``element_id`` in the chapter ``anchor``, in ASCII.
+
+    A heading's id is in the page's language (``қазақ-тілі``); WeasyPrint finds
+    the page number of a link's target (``target-counter``) by the address
+    percent-encoded, so a non-ASCII id would never be found.
+    """
+    if SAFE_ID.fullmatch(element_id):
+        return f"{anchor}--{element_id}"
+    return f"{anchor}.{element_id.encode('utf-8').hex()}"  # '.' keeps it apart from ASCII ids
 
 
 def source_line(path: Path, needle: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -102,3 +103,19 @@ def test_handbook_settings_are_checked(tmp_path: Path, setting: str, message: st
 
     assert result.exit_code == 1
     assert message in result.output.splitlines()
+
+
+def test_a_link_to_a_heading_in_cyrillic_gives_its_page(small: Path) -> None:
+    docs = small / "docs" / "ru" / "01-basics"
+    with (docs / "01-first.md").open("a", encoding="utf-8") as handle:
+        handle.write("\n## Правила Манделы и «достоинство»\n\nТекст раздела.\n")
+    with (docs / "02-second.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nСм. [правила](01-first.md#правила-манделы-и-достоинство).\n")
+
+    result = run_cli(small, "build")
+
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(
+        small / "dist" / "minimal_ba_ru_handbook.pdf"), "-"], check=True, capture_output=True,
+        text=True).stdout
+    assert re.search(r"См\. правила \(с\. \d+\)", " ".join(text.split())), text
