@@ -11,7 +11,7 @@ import pytest
 from build_tools.languages.search import TABLES_DIR, normalize, rules, stem, words
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "build_tools" / "theme" / "assets" / "javascripts" / "course-search.js"
+SCRIPT = ROOT / "build_tools" / "theme" / "assets" / "javascripts" / "course-search-language.js"
 TABLES = sorted(p.stem for p in TABLES_DIR.glob("*.json"))
 
 FORMS = {

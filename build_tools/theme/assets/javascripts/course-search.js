@@ -14,6 +14,8 @@
  * language's suffix-stripping steps, every query word must match, and the
  * last word also matches as a prefix while it is being typed. A language
  * without a stemmer matches whole words and words beginning with the query.
+ * How a language reads and stems words is course-search-language.js, loaded
+ * before this script.
  */
 (function () {
   "use strict";
@@ -22,69 +24,7 @@
   var MAX_SECTIONS = 3;
   var SNIPPET = 180;
 
-  // ---- Languages -------------------------------------------------------
-
-  // The steps of build_tools/languages/search.py (SearchRules), on the rules it
-  // wrote into the index: the browser and the build stem every word alike.
-  function Language(rules) {
-    rules = rules || {};
-    this.equivalences = rules.equivalences || {};
-    this.wordChars = rules.word_chars || "";
-    this.minLength = rules.min_length || 0;
-    this.steps = rules.steps || [];
-    var extra = this.wordChars.replace(/[\\\]\-^]/g, "\\$&");
-    this.pattern = new RegExp("[\\p{L}\\p{N}" + extra + "]+", "gu");
-  }
-
-  Language.prototype.hasStemmer = function () { return this.steps.length > 0; };
-
-  Language.prototype.normalize = function (word) {
-    var equivalences = this.equivalences;
-    return Array.from(word.toLowerCase(), function (c) {
-      return Object.prototype.hasOwnProperty.call(equivalences, c) ? equivalences[c] : c;
-    }).join("");
-  };
-
-  Language.prototype.stem = function (word) {
-    word = this.normalize(word);
-    if (word.length < this.minLength || /\p{Nd}/u.test(word)) return word;
-    this.steps.forEach(function (step) {
-      for (var i = 0; i < step.repeat; i++) {
-        var shorter = stripOnce(word, step);
-        if (shorter === null) break;
-        word = shorter;
-      }
-    });
-    return word;
-  };
-
-  // A word without the word signs (apostrophes) at its ends.
-  Language.prototype.trim = function (word) {
-    var start = 0;
-    var end = word.length;
-    while (start < end && this.wordChars.indexOf(word[start]) >= 0) start++;
-    while (end > start && this.wordChars.indexOf(word[end - 1]) >= 0) end--;
-    return word.slice(start, end);
-  };
-
-  Language.prototype.words = function (text) {
-    var self = this;
-    return (text.match(this.pattern) || []).map(function (w) { return self.trim(w); })
-      .filter(Boolean);
-  };
-
-  function stripOnce(word, step) {
-    for (var i = 0; i < step.endings.length; i++) {
-      var ending = step.endings[i][0];
-      var rest = word.length - ending.length;
-      var after = (step.only_after || {})[ending];
-      if (rest >= (ending.length === 1 ? step.min_stem_one : step.min_stem) &&
-          word.endsWith(ending) && (after === undefined || after.indexOf(word[rest - 1]) >= 0)) {
-        return word.slice(0, rest) + step.endings[i][1];
-      }
-    }
-    return null;
-  }
+  var Language = window.CourseSearchLanguage;  // course-search-language.js
 
   // ---- Index -------------------------------------------------------------
 
@@ -426,8 +366,7 @@
     });
   };
 
-  var root = typeof document === "undefined" ? null
-    : document.querySelector("[data-course-search]");
+  var root = document.querySelector("[data-course-search]");
   if (root) {
     var search = new Search(root);
     search.bind();
@@ -440,6 +379,4 @@
       }
     };
   }
-  // For tests under Node: the same steps, without a page.
-  if (typeof module === "object" && module.exports) module.exports = { Language: Language };
 })();
