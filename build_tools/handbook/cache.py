@@ -53,6 +53,8 @@ class BookCache:
         self.used: set[str] = set()
         """Names of the entries this build used or wrote."""
         self._files: dict[str, str | None] = {}
+        self.pdfs: dict[str, str] = {}
+        """The entry of each PDF this build wrote or copied, by file name."""
 
     def facts(self, part: Part) -> Facts:
         """Return the page count and page numbers of ``part``, laying it out if not kept."""
@@ -70,6 +72,7 @@ class BookCache:
     def write(self, parts: Sequence[Part], target: Path) -> tuple[int, list[Problem]]:
         """Write ``parts`` as one PDF to ``target``; return its size and what went wrong."""
         name = f"pdf-{self.key('pdf', parts)}"
+        self.pdfs[target.name] = name
         entry = self.entry(name)
         data = self.kept_pdf(name, entry) if entry is not None else None
         if entry is not None and data is not None and len(entry["parts"]) == len(parts):
@@ -84,6 +87,38 @@ class BookCache:
         self.store(name, {"pdf": file_digest(data), "files": files, "problems": problems,
                           "parts": [part.problems or [] for part in parts]}, data)
         return len(data), problems
+
+    def kept_build(self, inputs: str) -> tuple[list[tuple[str, bytes]], list[Any]] | None:
+        """Return the PDFs (file name, bytes) and problems of the last build with ``inputs``.
+
+        ``None`` unless a build of the same inputs was recorded and every PDF it
+        wrote is kept whole, with the built site's files it loaded unchanged.
+        """
+        if self.folder is None:
+            return None
+        name = f"build-{inputs}"
+        try:
+            record = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+            pdfs = [(str(file), str(entry)) for file, entry in record["pdfs"]]
+            used, problems = [str(entry) for entry in record["used"]], list(record["problems"])
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        kept = []
+        for file, entry_name in pdfs:
+            entry = self.entry(entry_name)
+            data = self.kept_pdf(entry_name, entry) if entry is not None else None
+            if data is None:
+                return None
+            kept.append((file, data))
+        self.used.update([name, *used])
+        return kept, problems
+
+    def keep_build(self, inputs: str, problems: list[Any]) -> None:
+        """Record this build's PDFs and ``problems`` (JSON values) under its ``inputs``."""
+        name = f"build-{inputs}"
+        self.used.add(name)
+        self.store(name, {"pdfs": list(self.pdfs.items()), "used": sorted(self.used),
+                          "problems": problems})
 
     def key(self, kind: str, parts: Sequence[Part]) -> str:
         """Return the digest of what ``kind`` (a PDF, a part's facts) is made of."""

@@ -24,6 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .fonts import FAMILY, SCHEME, font_faces, merge_all, merged_font
+from .paint import Painter
 from .render import Part, Problem, file_digest
 
 STYLE_SHEET = Path(__file__).resolve().parent / "handbook.css"
@@ -44,6 +45,7 @@ class Engine:
         merge_all(fonts_dir, first_font)  # before the style sheet asks for them in its order
         self.fetcher = _Fetcher(site_dir, fonts_dir)
         self.style = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
+        self.painter = Painter()
 
     def layout(self, part: Part) -> Document:
         """Lay out ``part``; note the files it loaded and what WeasyPrint reported."""
@@ -57,8 +59,8 @@ class Engine:
 
     def write(self, documents: Sequence[Document]) -> tuple[bytes, list[Problem]]:
         """Return the pages of ``documents`` in order as one PDF, and what went wrong."""
-        combined = documents[0].copy([page for document in documents
-                                      for page in document.pages])
+        combined = documents[0].copy(self.painter.pages([page for document in documents
+                                                         for page in document.pages]))
         problems: list[Problem] = []
         with collect(problems):
             data = combined.write_pdf(pdf_tags=True)

@@ -15,12 +15,12 @@ project, see :mod:`build_tools.handbook.cache`) instead of being laid out again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from ..course.model import Course
-from ..diagnostics import Diagnostic, error, has_errors, rel, warning
+from ..diagnostics import Diagnostic, Severity, error, has_errors, rel, warning
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 
 if TYPE_CHECKING:
@@ -100,6 +100,25 @@ class _Language:
         self.diagnostics: list[Diagnostic] = []
 
     def write(self, site_dir: Path) -> tuple[list[WrittenFile], list[Diagnostic]]:
+        from ..handbook.inputs import inputs_digest
+
+        inputs = inputs_digest(self.course, self.lang, site_dir)
+        kept = self.cache.kept_build(inputs)
+        if kept is not None:  # the same inputs as the last build: its PDFs
+            pdfs, problems = kept
+            for name, data in pdfs:
+                (self.dist_dir / name).write_bytes(data)
+            self.cache.prune()
+            return ([WrittenFile(self.dist_dir / name, len(data), KIND) for name, data in pdfs],
+                    [_diagnostic(fields) for fields in problems])
+        reports, diagnostics = self.make(site_dir)
+        if not has_errors(diagnostics):
+            self.cache.keep_build(inputs, [_fields(d) for d in diagnostics])
+            self.cache.prune()
+        return reports, diagnostics
+
+    def make(self, site_dir: Path) -> tuple[list[WrittenFile], list[Diagnostic]]:
+        """Make the HTML of every handbook; write each PDF (or copy it from the cache)."""
         from ..handbook.book import BookWriter
         from ..handbook.pages import ChapterReader
 
@@ -123,7 +142,6 @@ class _Language:
         for section, key in zip(sections, keys, strict=True):
             self.rendered(self.source(section), *(part.problems or [] for part in
                                                   (section.part, key) if part is not None))
-        self.cache.prune()
         return reports, list(dict.fromkeys(self.diagnostics))
 
     def edition(self, writer: BookWriter, sections: list[Section], keys: list[Part | None],
@@ -182,6 +200,18 @@ class _Language:
                 if source.suffix == ".svg" and source not in seen and source.is_file():
                     seen.add(source)
                     report(source, _svg_text(source))
+
+
+def _fields(diagnostic: Diagnostic) -> list[object]:
+    """Return a diagnostic as JSON values, in the order :class:`Diagnostic` takes them."""
+    return [diagnostic.path, diagnostic.line, diagnostic.severity.value, diagnostic.message,
+            diagnostic.code, diagnostic.col]
+
+
+def _diagnostic(fields: list[Any]) -> Diagnostic:
+    """Return the diagnostic :func:`_fields` wrote."""
+    path, line, severity, message, code, col = fields
+    return Diagnostic(str(path), line, Severity(severity), str(message), str(code), col)
 
 
 def _svg_text(path: Path) -> str:
