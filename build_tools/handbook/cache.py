@@ -12,6 +12,10 @@ in the digest. The page counts and page numbers of a module's part, which
 the covers, contents and answer keys print, are kept the same way, so an
 unchanged module is not laid out to learn them.
 
+A language's build is recorded too, under the digest of its inputs
+(:mod:`.inputs`): the PDFs it wrote and what it reported. A build with the
+same inputs copies those PDFs without reading a page.
+
 What WeasyPrint reported while a kept PDF was made is kept with it and
 reported again. Entries that a language's build did not use are removed
 when it ends, so the folder holds one build's worth of PDFs per language.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint import LOGGER as WEASYPRINT_LOG
 from weasyprint.text.fonts import FontConfiguration
@@ -46,6 +47,7 @@ class Engine:
         self.fetcher = _Fetcher(site_dir, fonts_dir)
         self.style = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
         self.painter = Painter()
+        keep_page_references()
 
     def layout(self, part: Part) -> Document:
         """Lay out ``part``; note the files it loaded and what WeasyPrint reported."""
@@ -72,6 +74,26 @@ class Engine:
                                  f"'{family}', not in {FAMILY}: a character of the text "
                                  f"or of the style sheet is missing from {FAMILY}"))
         return data, problems
+
+
+def page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """Return ``pdf.page_references``, made once for as long as no page is added.
+
+    WeasyPrint asks for the reference of a page for every tagged element,
+    and pydyf makes the tuple of all of them at each call: a 500-page PDF
+    took 30 million steps. Installed on ``pydyf.PDF`` by :func:`keep_page_references`.
+    """
+    kids = pdf.pages["Kids"]
+    kept: tuple[int, tuple[bytes, ...]] | None = pdf.__dict__.get("_page_references")
+    if kept is None or kept[0] != len(kids):
+        kept = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_page_references"] = kept
+    return kept[1]
+
+
+def keep_page_references() -> None:
+    """Make pydyf keep each PDF's page references (same values, made once)."""
+    pydyf.PDF.page_references = property(page_references)
 
 
 @contextmanager

@@ -14,11 +14,13 @@ ones this build would write.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..course.model import Course, Lesson
+from ..diagnostics import rel
 from ..site.frame import build_day
 from ..site.urls import page_url
 from .cache import environment
@@ -31,8 +33,9 @@ HTML_LIBRARIES = ("markdown", "lxml", "babel", "pymdown-extensions")
 
 def inputs_digest(course: Course, lang: str, site_dir: Path) -> str:
     """Return the digest of the inputs of ``lang``'s handbooks built from ``site_dir``."""
-    digest = hashlib.sha256(f"{pipeline_digest()}\n{lang}\n{build_day()}\n"
-                            f"{course.config!r}\n".encode())
+    config = replace(course.config, root=Path("."))  # wherever the project lies
+    digest = hashlib.sha256(f"{pipeline_digest()}\n{lang}\n{build_day()}\n{config!r}\n"
+                            .encode())
     lessons = [course.home, *(lesson for module in course.modules
                               for lesson in (module.index, *module.lessons))]
     for module in course.modules:
@@ -46,6 +49,8 @@ def inputs_digest(course: Course, lang: str, site_dir: Path) -> str:
 def _lesson(course: Course, lesson: Lesson, lang: str, site_dir: Path) -> bytes:
     """Return what one chapter is made of: its source page in ``lang`` and its built page."""
     page = course.fallback_for(lesson, lang)
+    if page is not None:
+        page = replace(page, path=Path(rel(page.path, course.root)))
     head = f"\0lesson {lesson.id} {lesson.src_uri} {lesson.kind} {page!r}\0".encode()
     try:
         built = (site_dir / page_url(course, lang, lesson.src_uri)).read_bytes()

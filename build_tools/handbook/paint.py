@@ -10,9 +10,12 @@ content of the page. Writing the page into a PDF again appends the same
 operators and adds the same state, in page order, so the PDF's bytes are
 those WeasyPrint writes when it draws the page itself.
 
-A page whose drawing adds state that depends on what the PDF drew before
-(numbered groups, patterns, shadings, blend states, a letter no font has,
-form fields) is not copied: it is drawn again in each PDF.
+Groups (an SVG's text, a box with opacity) are named by their place among
+the PDF's objects: a copy gives them the name they get when drawn in that
+PDF. A page whose drawing adds other state that depends on what the PDF drew
+before (patterns, shadings, blend states, a letter no font has, form fields)
+is not copied: it is drawn again in each PDF. The page's stream is
+compressed once too (:class:`_Packed`).
 """
 
 from __future__ import annotations
@@ -147,7 +150,7 @@ class Painter:
                 stream._images[name] = {**image, "dpi_ratios": set(image["dpi_ratios"]),
                                         "x_object": None}
         if drawn.tags is not None and stream._tags is not None:
-            stream._tags.update({box: dict(tag) for box, tag in drawn.tags.items()})
+            stream._tags.update(drawn.tags)  # WeasyPrint takes entries out, reads them only
 
 
 class _Copied:

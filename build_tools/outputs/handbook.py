@@ -9,7 +9,10 @@ font cannot draw) is reported at the source line and no PDF of that language
 is written. The same sources give byte-identical PDFs: the PDF dates come from
 ``SOURCE_DATE_EPOCH`` and are left out without it. A PDF whose inputs are
 those of the last build is copied from the cache (``.cache/handbook`` in the
-project, see :mod:`build_tools.handbook.cache`) instead of being laid out again.
+project, see :mod:`build_tools.handbook.cache`) instead of being laid out again;
+when nothing a language's handbooks are made of changed
+(:mod:`build_tools.handbook.inputs`), all of its PDFs are copied before any
+page is read.
 """
 
 from __future__ import annotations

@@ -12,11 +12,15 @@ import pytest
 from pypdf import PdfReader
 
 from build_tools.course.loader import load_course
+from build_tools.handbook.paint import Painter
 from build_tools.outputs.handbook import write_handbooks
 from tests.conftest import SAMPLE_EPOCH, copy_course, course_config, run_cli, translations
 
 WARNING = ("docs/en/01-basics/index.md: warning: the handbook's layout: Ignored `color: "
            "nonsense` at 1:1, invalid value. [handbook-render]")
+LABEL = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" width="200" height="60">'
+         '<text x="100" y="36" text-anchor="middle">{}</text></svg>')
+"""A drawing WeasyPrint draws as a group, which a PDF names by its place among the PDF's."""
 PLAN = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
         '<rect width="10" height="10" fill="{}"/></svg>')
 
@@ -143,3 +147,39 @@ def test_entries_a_build_no_longer_uses_are_removed(course: Path) -> None:
 
     assert entries(course, "en") == {name: time for name, time in kept.items()
                                      if name != stale.name}
+
+
+def test_pages_drawn_once_are_the_bytes_weasyprint_draws_in_each_pdf(
+        course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = course / "site" / "en"
+    for page, label in (("index.html", "Home"), ("01-basics/01-first.html", "First")):
+        path = site / page
+        (path.parent / f"label-{label}.svg").write_text(LABEL.format(label), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "<div data-course-content>", f'<div data-course-content><p><img alt="{label}" '
+            f'src="label-{label}.svg"></p>', 1), encoding="utf-8")
+
+    drawn, problems = handbooks(course, course / "drawn", "en", course / "drawn-cache")
+    monkeypatch.setattr(Painter, "pages", lambda self, pages: pages)  # WeasyPrint draws all
+    plain, _ = handbooks(course, course / "plain", "en", course / "plain-cache")
+
+    assert problems == [WARNING]
+    assert len(drawn) == 4
+    assert drawn == plain
+    course_pages = PdfReader(course / "drawn" / "minimal_course_en_handbook.pdf").pages
+    module_pages = PdfReader(course / "drawn" / "minimal_ba_en_handbook.pdf").pages
+    assert any(b"/x1 Do" in page.get_contents().get_data() for page in course_pages)
+    assert not any(b"/x1 Do" in page.get_contents().get_data() for page in module_pages)
+
+
+def test_a_changed_setting_makes_every_pdf_again(course: Path) -> None:
+    config = course / "course.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "academy: {en: Kostanay Academy, kk: Қостанай академиясы}\n",
+                      encoding="utf-8")
+
+    again, _ = handbooks(course, course / "again", "en")
+
+    assert len(again) == 4
+    for name in again:
+        assert "Kostanay Academy" in PdfReader(course / "again" / name).pages[0].extract_text()
