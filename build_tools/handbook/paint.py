@@ -39,8 +39,9 @@ RESOURCES = ("ExtGState", "XObject", "Pattern", "Shading")
 class _Drawn:
     """What drawing one page added: operators and the PDF state they use."""
 
-    ops: list[Any]
-    """The drawing operators, kept when they name groups (renamed in each PDF)."""
+    pieces: list[bytes | str]
+    """The drawing operators as the PDF's stream holds them (joined by new lines), but
+    for the drawing of each group: the group's name here, renamed in each PDF."""
     fonts: dict[str, tuple[dict[int, int], dict[int, str]]]
     """Font key -> (glyph widths, glyph texts) the page used, in the order first drawn."""
     states: dict[str, Any]
@@ -50,8 +51,6 @@ class _Drawn:
     """Images (``None``) and groups (form streams) the page drew, by name, in order."""
     tags: dict[Any, dict[str, Any]] | None
     logged: list[logging.LogRecord] = field(default_factory=list)
-    joined: bytes | None = None
-    """The operators as the PDF holds them, when they name no group."""
     packed: tuple[list[bytes], bytes] | None = None
     """The page's whole stream and its compressed bytes, once written."""
 
@@ -106,13 +105,12 @@ class Painter:
             self.fonts.setdefault(key, _unused(font))
         if not _copyable(fonts, resources):
             return False
-        ops = own.stream[start:]
         objects = dict(resources["XObject"])
-        grouped = any(value is not None for value in objects.values())
-        return _Drawn(ops if grouped else [], {key: (font.widths, font.to_unicode)
-                                               for key, font in fonts.items()},
-                      dict(resources["ExtGState"]), images, objects, tags, logged.records,
-                      None if grouped else _joined(ops))
+        groups = {b"/" + name.encode() + b" Do": name for name, value in objects.items()
+                  if value is not None}
+        return _Drawn(_pieces(own.stream[start:], groups),
+                      {key: (font.widths, font.to_unicode) for key, font in fonts.items()},
+                      dict(resources["ExtGState"]), images, objects, tags, logged.records)
 
     def copy(self, drawn: _Drawn, stream: Stream) -> None:
         """Add the drawing of a page to ``stream`` and to its PDF's state."""
@@ -122,13 +120,13 @@ class Painter:
             if group is None:
                 objects[name] = None
             else:  # named by its place among the PDF's objects, as when drawn in it
-                names[b"/" + name.encode() + b" Do"] = f"/x{len(objects)} Do".encode()
+                names[name] = f"/x{len(objects)} Do".encode()
                 objects[f"x{len(objects)}"] = _copied(group, stream._resources["ColorSpace"])
-        if drawn.joined is None:
-            stream.stream.append(_joined([names.get(op, op) if isinstance(op, bytes) else op
-                                          for op in drawn.ops]))
-        else:
-            stream.stream.append(drawn.joined)
+        if names:
+            stream.stream.append(b"\n".join(names[piece] if isinstance(piece, str) else piece
+                                             for piece in drawn.pieces))
+        elif drawn.pieces:
+            stream.stream.append(drawn.pieces[0])
             stream.__class__ = _Packed  # compressed once for every PDF that holds the page
             stream._drawn = drawn
         for key, (widths, texts) in drawn.fonts.items():
@@ -247,6 +245,23 @@ def _copied(value: Any, color_space: Any) -> Any:
     return value
 
 
-def _joined(ops: list[Any]) -> bytes:
-    """Return drawing operators as a stream's bytes hold them (as ``pydyf.Stream.data``)."""
-    return b"\n".join(_to_bytes(op) for op in ops)
+def _pieces(ops: list[Any], groups: dict[bytes, str]) -> list[bytes | str]:
+    """Return drawing operators joined as a stream's bytes hold them (``pydyf.Stream.data``).
+
+    The operators that draw a group (``groups``: operator -> name) are left
+    out as the group's name, between runs of the others joined.
+    """
+    pieces: list[bytes | str] = []
+    run: list[bytes] = []
+    for op in ops:
+        data = _to_bytes(op)
+        if data in groups:
+            if run:
+                pieces.append(b"\n".join(run))
+                run = []
+            pieces.append(groups[data])
+        else:
+            run.append(data)
+    if run:
+        pieces.append(b"\n".join(run))
+    return pieces
