@@ -109,11 +109,18 @@ class _Language:
         kept = self.cache.kept_build(inputs)
         if kept is not None:  # the same inputs as the last build: its PDFs
             pdfs, problems = kept
+            try:
+                told = [_diagnostic(fields) for fields in problems]
+            except (ValueError, TypeError):  # a record not written by this code: make them
+                return self.remade(site_dir, inputs)
             for name, data in pdfs:
                 (self.dist_dir / name).write_bytes(data)
             self.cache.prune()
-            return ([WrittenFile(self.dist_dir / name, len(data), KIND) for name, data in pdfs],
-                    [_diagnostic(fields) for fields in problems])
+            return [WrittenFile(self.dist_dir / name, len(data), KIND) for name, data in pdfs], told
+        return self.remade(site_dir, inputs)
+
+    def remade(self, site_dir: Path, inputs: str) -> tuple[list[WrittenFile], list[Diagnostic]]:
+        """Make the handbooks; record the build under ``inputs`` when it succeeds."""
         reports, diagnostics = self.make(site_dir)
         if not has_errors(diagnostics):
             self.cache.keep_build(inputs, [_fields(d) for d in diagnostics])
