@@ -69,5 +69,10 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(course: Course) -> list[Diagnostic]:
-    """Run every check on ``course`` and return all problems found."""
-    return [diag for check in CHECKS for diag in check(course)]
+    """Run every check on ``course`` and return all problems found.
+
+    What the checks learnt of each page is kept for the next run (:mod:`build_tools.build.kept`).
+    """
+    found = [diag for check in CHECKS for diag in check(course)]
+    course.save_kept()
+    return found

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
+from ..build.kept import digest
 from ..course.glossary import Entry, Glossary, Hit, TermFinder, Token
 from ..course.markdown_text import headings, prose_lines
 from ..course.model import Course, Page
@@ -33,8 +35,9 @@ def check_glossary(course: Course) -> Iterator[Diagnostic]:
     if glossary is None:
         return
     finders = {lang: TermFinder(glossary, lang) for lang in course.languages}
+    keys = {lang: finder.key(glossary.entries) for lang, finder in finders.items()}
     for lesson in course.all_lessons():
-        hits = {lang: list(finders[lang].find(page_tokens(page, finders[lang])))
+        hits = {lang: page_hits(course, page, finders[lang], keys[lang])
                 for lang, page in lesson.pages.items()}
         for lang, page in lesson.pages.items():
             yield from _forbidden(course, page, hits[lang])
@@ -45,6 +48,34 @@ def check_glossary(course: Course) -> Iterator[Diagnostic]:
             if page is not source:
                 yield from _missing(course, glossary, (source, hits[source.lang]),
                                     (page, hits[lang]))
+
+
+def page_hits(course: Course, page: Page, finder: TermFinder, finder_key: str) -> list[Hit]:
+    """Return the glossary forms ``finder`` finds in ``page``, kept from the last run if found.
+
+    Kept under a digest of the page's text, the finder's phrases (``finder_key``)
+    and the code and packages (:mod:`build_tools.build.kept`).
+    """
+    assert course.glossary is not None
+    entries = course.glossary.entries
+    body, first = page_body(page)
+    kept = course.kept("glossary-hits")
+    key = digest("glossary hits", page.lang, finder_key, str(first), body)
+    hits = kept.get(key, lambda raw: [_hit(entries, *found) for found in raw])
+    if hits is None:
+        hits = list(finder.find(page_tokens(page, finder)))
+        place = {id(entry): number for number, entry in enumerate(entries)}
+        kept.put(key, [[place[id(hit.entry)], hit.phrase, hit.approved, hit.start,
+                        [list(token) for token in hit.tokens]] for hit in hits])
+    return hits
+
+
+def _hit(entries: tuple[Entry, ...], entry: int, phrase: str, approved: bool, start: int,
+         tokens: list[list[Any]]) -> Hit:
+    """Return a hit kept as JSON; raise if it is not one."""
+    return Hit(entries[int(entry)], str(phrase), bool(approved), int(start),
+               tuple(Token(str(stem), str(word), int(line), int(col), str(text))
+                     for stem, word, line, col, text in tokens))
 
 
 def page_tokens(page: Page, finder: TermFinder) -> list[Token]:
@@ -77,12 +108,14 @@ def _missing(course: Course, glossary: Glossary, source: tuple[Page, list[Hit]],
     for hit in src_hits:
         if hit.approved:
             first_use.setdefault(hit.entry.id, hit)
-    src_sections = _section_lines(src_page)
-    sections = _section_lines(page)
+    src_sections: list[int] = []
+    sections: list[int] = []
     for entry in glossary.entries:
         used = first_use.get(entry.id)
         if used is None or entry.id in present or page.lang not in entry.forms:
             continue
+        if not sections:  # the headings are read only for a page with a warning
+            src_sections, sections = _section_lines(src_page), _section_lines(page)
         line = used.tokens[0].line
         section = sum(1 for start in src_sections[1:] if start <= line)
         yield warning(rel(page.path, course.root), sections[min(section, len(sections) - 1)],

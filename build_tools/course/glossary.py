@@ -21,6 +21,7 @@ stems of its words follow one another in the text.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -314,6 +315,13 @@ class TermFinder:
                 index = self._by_word if forms.exact else self._by_stem
                 index.setdefault(keys[0], []).append(
                     _Phrase(keys, forms.exact, entry, phrase, approved))
+
+    def key(self, entries: Sequence[Entry]) -> str:
+        """Return the phrases it finds, in its order, each with its entry's place in ``entries``."""
+        place = {id(entry): number for number, entry in enumerate(entries)}
+        return json.dumps([[[p.keys, p.exact, place.get(id(p.entry)), p.text, p.approved]
+                            for phrases in index.values() for p in phrases]
+                           for index in (self._by_stem, self._by_word)], ensure_ascii=False)
 
     def tokens(self, text: str, line: int = 1) -> list[Token]:
         """Return the words of one line of ``text``."""

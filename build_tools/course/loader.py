@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..build.kept import CACHE_DIR, KeptFile
 from ..build.output_dirs import real_path
 from ..diagnostics import Diagnostic, error, rel
-from ..questions.parse import parse_page
+from ..questions.parse import read_page
 from .config import ID_RE, CourseConfig, load_config
 from .frontmatter import FrontMatterError, SourceText, source_text, split
 from .glossary import Glossary, load_glossary
@@ -41,6 +42,7 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
                             "not exist; create it with one folder per language", "layout")]
     reader = _Reader(config, docs_dir)
     course = reader.course()
+    reader.kept.save()
     # Found while reading, before MkDocs walks the folder: it would follow a loop.
     return course, diagnostics + reader.diagnostics + symlink_problems(root, docs_dir)
 
@@ -52,6 +54,8 @@ class _Reader:
         self.config = config
         self.docs_dir = docs_dir
         self.diagnostics: list[Diagnostic] = []
+        self.kept = KeptFile(config.root / CACHE_DIR / "quiz-blocks.json")
+        """The quiz blocks read by the last run (:mod:`.kept`)."""
 
     def report(self, path: Path, line: int | None, message: str, code: str) -> None:
         self.diagnostics.append(error(rel(path, self.config.root), line, message, code))
@@ -251,7 +255,7 @@ class _Reader:
 
         Returns the questions and whether every block could be read.
         """
-        questions, problems = parse_page(source.body, source.body_line)
+        questions, problems = read_page(source.body, source.body_line, self.kept)
         for problem in problems:
             self.report(path, problem.line, problem.message, problem.code)
         return tuple(questions), not problems

@@ -15,7 +15,9 @@ fenced code. Only the line a diagnostic names comes from the raw text.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from ..build.kept import KeptFile, digest
 from .markdown_text import CODE_SPAN, LINK, URL_ATTRS, html_tags, prose_lines
 
 MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
@@ -63,6 +66,18 @@ class MarkdownOptions:
             if options:
                 configs[name] = options
         return cls(tuple(names), configs)
+
+    def key(self) -> str:
+        """Return the options as text that is the same in every run (functions by name)."""
+        return json.dumps([self.extensions, self.configs], sort_keys=True, default=_named)
+
+
+def _named(value: object) -> object:
+    """Name a function (or a ``functools.partial`` of one) in a configuration."""
+    if isinstance(value, functools.partial):
+        return [_named(value.func), list(value.args), value.keywords]
+    name = getattr(value, "__qualname__", None) or type(value).__qualname__
+    return f"{getattr(value, '__module__', type(value).__module__)}.{name}"
 
 
 def _extension(item: object) -> tuple[str | None, Mapping[str, Any] | None]:
@@ -146,6 +161,50 @@ class MarkdownReader:
         anchors = frozenset(str(e.get("id")) for e in root.iter() if e.get("id"))
         links = tuple(_located(_found(root), body, first_line))
         return PageSource(links, anchors, tuple(_scripts(root, body, first_line)))
+
+
+class KeptReader:
+    """Reads pages as :class:`MarkdownReader` does, keeping the results in ``kept``.
+
+    A page's result is kept under a digest of its body, first line and
+    questions, the Markdown options and the code and packages (:mod:`build_tools.build.kept`);
+    Python-Markdown is loaded only when a page is not kept.
+    """
+
+    def __init__(self, options: MarkdownOptions, kept: KeptFile) -> None:
+        self.options = options
+        self.kept = kept
+        self._options_key = options.key()
+        self._reader: MarkdownReader | None = None
+
+    def read(self, body: str, first_line: int, questions: Sequence[object] = ()) -> PageSource:
+        """Return what ``body`` (which starts on line ``first_line``) holds, kept or read."""
+        key = digest("page source", self._options_key, str(first_line), repr(questions), body)
+        found = self.kept.get(key, _decoded)
+        if found is None:
+            if self._reader is None:
+                self._reader = MarkdownReader(self.options)
+            found = self._reader.read(body, first_line, questions)
+            self.kept.put(key, [[[link.line, link.col, link.target, link.text, link.is_image]
+                                 for link in found.links],
+                                sorted(found.anchors),
+                                [[script.line, script.col, script.what]
+                                 for script in found.scripts]])
+        return found
+
+
+def _decoded(raw: Any) -> PageSource:
+    """Return the page source kept as ``raw``; raise if it is not one."""
+    links, anchors, scripts = raw
+    return PageSource(
+        tuple(Link(_line(line), _line(col), str(target), str(text), bool(image))
+              for line, col, target, text, image in links),
+        frozenset(str(anchor) for anchor in anchors),
+        tuple(RawScript(_line(line), _line(col), str(what)) for line, col, what in scripts))
+
+
+def _line(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _found(root: Any) -> Iterator[tuple[str, str, bool]]:

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ..build.kept import KeptFile
     from .config import CourseConfig
     from .glossary import Glossary
     from .markdown_source import MarkdownOptions, PageSource
@@ -223,14 +224,32 @@ class Course:
 
         Converted on first use and kept for the life of this model.
         """
-        from .markdown_source import MarkdownReader
+        from .markdown_source import KeptReader
 
         cache: dict[str, Any] = self.__dict__["_cache"]
-        reader = cache.get("reader") or cache.setdefault("reader", MarkdownReader(self.markdown))
+        reader = cache.get("reader") or cache.setdefault(
+            "reader", KeptReader(self.markdown, self.kept("page-sources")))
         done: dict[Path, PageSource] = cache.setdefault("sources", {})
         if page.path not in done:
             done[page.path] = reader.read(page.body, page.body_line, page.questions)
         return done[page.path]
+
+    def kept(self, name: str) -> KeptFile:
+        """Return the results of earlier runs kept in ``.cache/<name>.json``.
+
+        See :mod:`build_tools.build.kept`.
+        """
+        from ..build.kept import CACHE_DIR, KeptFile
+
+        files: dict[str, KeptFile] = self.__dict__["_cache"].setdefault("kept", {})
+        if name not in files:
+            files[name] = KeptFile(self.root / CACHE_DIR / f"{name}.json")
+        return files[name]
+
+    def save_kept(self) -> None:
+        """Write the results kept by :meth:`kept` for the next run."""
+        for kept in self.__dict__["_cache"].get("kept", {}).values():
+            kept.save()
 
     def page_at(self, path: Path) -> Page | None:
         """Return the page read from the file ``path``, if it is one of the course."""

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
+from ..build.kept import KeptFile, digest
 from ..course.config import ID_RE
 from ..course.markdown_text import FENCE
 from ..course.model import Question
@@ -90,6 +92,34 @@ def parse_page(body: str, first_line: int = 1) -> tuple[list[Question], list[Pro
         if question is not None:
             questions.append(question)
     return questions, problems
+
+
+def read_page(body: str, first_line: int, kept: KeptFile
+              ) -> tuple[list[Question], list[Problem]]:
+    """Return :func:`parse_page` of a page body, kept from the last run if it is unchanged.
+
+    Kept under a digest of the body, its first line and the code (:mod:`build_tools.build.kept`).
+    """
+    key = digest("quiz blocks", str(first_line), body)
+    found = kept.get(key, _decoded)
+    if found is None:
+        found = parse_page(body, first_line)
+        kept.put(key, [[[getattr(question, f.name) for f in fields(Question)]
+                        for question in found[0]],
+                       [[problem.line, problem.message, problem.code] for problem in found[1]]])
+    return found
+
+
+def _decoded(raw: Any) -> tuple[list[Question], list[Problem]]:
+    """Return the questions and problems kept as ``raw``; raise if they are not."""
+    questions, problems = raw
+    names = [f.name for f in fields(Question)]
+    read = []
+    for values in questions:
+        given: dict[str, Any] = {name: tuple(value) if isinstance(value, list) else value
+                                 for name, value in zip(names, values, strict=True)}
+        read.append(Question(**given))
+    return read, [Problem(int(line), str(message), str(code)) for line, message, code in problems]
 
 
 def nested_headers(body: str, first_line: int = 1) -> Iterator[int]:
