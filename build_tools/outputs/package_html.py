@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
@@ -48,6 +49,15 @@ DROPPED_CHROME = ("sidebar", "navigation", "page-links", "search", "languages", 
 """Chrome a package page leaves out."""
 HIDDEN_CHROME = ("header",)
 """Chrome a package page keeps hidden: the theme's script needs the element."""
+CHROME_ELEMENTS = etree.XPath(f"descendant-or-self::*[@{CHROME}]")
+NAV_SIDEBAR = re.compile(rb'<div class="md-sidebar md-sidebar--primary"[^<>]*? '
+                         + CHROME.encode() + rb'="sidebar"[^<>]*>')
+"""The start of the sidebar with the site navigation, as ``theme/main.html`` writes it."""
+DIV_TAG = re.compile(rb"<(/?)div\b[^<>]*>")
+NOT_PLAIN = re.compile(rb"<(?![a-z]|/[a-z])|<(?:/?(?:script|style|textarea|title|xmp|iframe"
+                       rb"|noembed|noframes|noscript|plaintext)\b)")
+"""In lower-cased text: a ``<`` that starts no tag (text, a comment), or an element
+whose content the parser does not read as tags."""
 
 
 @dataclass
@@ -90,7 +100,7 @@ def rewrite_page(source: bytes, path: str, pages: set[str],
     ``aliases`` maps files the package ships once to the copy it keeps (the same
     image in two languages' folders): the page then loads that copy.
     """
-    doc = lxml_html.document_fromstring(source)
+    doc = lxml_html.document_fromstring(_without_navigation(source))
     result = PageRewrite(b"")
     _drop_site_chrome(doc)  # first: the links of dropped chrome need no fixing
     _fix_links(doc, path, pages, result)
@@ -103,16 +113,50 @@ def rewrite_page(source: bytes, path: str, pages: set[str],
     return result
 
 
+def _without_navigation(source: bytes) -> bytes:
+    """Return the page's text without the sidebar of the site navigation, which a package drops.
+
+    The navigation lists every page of the language: at a few hundred pages it
+    is most of a page's bytes, and parsing it only to drop it was most of the
+    time packaging took. Our templates write it with every title escaped
+    (:mod:`build_tools.site.builder`), so it is plain markup, and it is cut from
+    the text when it is: every ``<`` in it starts a tag, its ``div`` tags pair
+    up, and it holds no comment, script or style. The parser then makes of
+    the rest what it makes of the whole page less the sidebar. Any other text
+    is left whole, to be parsed and dropped.
+    """
+    start = NAV_SIDEBAR.search(source)
+    if start is None:
+        return source
+    depth = 0
+    for match in DIV_TAG.finditer(source, start.start()):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            sidebar = source[start.start():match.end()]
+            if NOT_PLAIN.search(sidebar.lower()):
+                break
+            return source[:start.start()] + source[match.end():]
+    return source
+
+
 def _drop_site_chrome(doc: lxml_html.HtmlElement) -> None:
-    """Remove the site's chrome and links to other languages; hide what must stay."""
-    dropped = " or ".join(f'@{CHROME}="{name}"' for name in DROPPED_CHROME)
-    for element in doc.xpath(f'//*[{dropped}] | //link[@rel="alternate"] | //a[@hreflang]'):
-        _remove(element)
-    hidden = " or ".join(f'@{CHROME}="{name}"' for name in HIDDEN_CHROME)
-    for element in doc.xpath(f"//*[{hidden}]"):
-        # The attribute for assistive technology, the style over the theme's own display.
-        element.set("hidden", "")
-        element.set("style", "display: none")
+    """Remove the site's chrome and links to other languages; hide what must stay.
+
+    The chrome is found in one pass over the page (which its navigation makes
+    large); the language links are looked for in what is left.
+    """
+    for element in CHROME_ELEMENTS(doc):
+        name = element.get(CHROME)
+        if name in DROPPED_CHROME:
+            _remove(element)
+        elif name in HIDDEN_CHROME:
+            # The attribute for assistive technology, the style over the theme's own display.
+            element.set("hidden", "")
+            element.set("style", "display: none")
+    for element in [*doc.iter("link"), *doc.iter("a")]:
+        if (element.get("rel") == "alternate" if element.tag == "link"
+                else element.get("hreflang") is not None):
+            _remove(element)
 
 
 def _fix_links(doc: lxml_html.HtmlElement, path: str, pages: set[str],
