@@ -94,10 +94,16 @@ PLACEMENTS = [
 
 
 def _project(root: Path) -> dict[str, bytes | str]:
-    """Every entry under ``root``: file bytes, link targets, folders."""
+    """Every entry under ``root``: file bytes, link targets, folders.
+
+    ``.cache/`` is left out: what the checks learnt of the pages is kept there
+    whether or not the build goes on, and deleting it is always safe.
+    """
     found: dict[str, bytes | str] = {}
     for path in sorted(root.rglob("*")):
         key = path.relative_to(root).as_posix()
+        if key.split("/")[0] == ".cache":
+            continue
         if path.is_symlink():
             found[key] = "-> " + os.readlink(path)
         elif path.is_file():
