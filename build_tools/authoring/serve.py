@@ -16,6 +16,7 @@ import signal
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from ..diagnostics import (
     io_diagnostic,
 )
 from ..site.runner import MKDOCS_CONFIG, SiteRun, load_mkdocs_yml, run_mkdocs
+from .incremental import language_to_rebuild
 
 Echo = Callable[[str], None]
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -52,6 +54,8 @@ class _Preview:
         self.echo = echo
         self.built_shape: tuple[object, ...] | None = None
         """What the last good build's navigation was made of; ``None`` forces a full build."""
+        self.built_at = 0
+        """When the last good build started (``time.time_ns()``)."""
 
     def shape(self, course: Course) -> tuple[object, ...]:
         """Return the pages, their titles and the settings: what every page's frame shows."""
@@ -83,22 +87,25 @@ class _Preview:
 
     def build(self) -> None:
         """Check, then rebuild the preview through the runner; report failures, never raise."""
+        started = time.time_ns()  # a file saved while this build reads is rebuilt next time
         course, buildable = self.check()
         if course is None or not buildable:
             self.failed([])
             return
         # After the first build only changed pages are rendered again, unless the set of
         # pages or their titles changed: those show in every page's navigation.
+        # A dirty build builds only the languages that show a changed file.
         shape = self.shape(course)
-        run = SiteRun(course, self.site_dir, dirty=shape == self.built_shape,
-                      serve_url=self.url)
+        dirty = shape == self.built_shape
+        run = SiteRun(course, self.site_dir, serve_url=self.url, dirty=dirty,
+                      lang=language_to_rebuild(course, self.built_at) if dirty else None)
         try:
             warnings = run_mkdocs(run)
         except BuildFailed as failed:  # the server must survive any broken source
             self.built_shape = None
             self.failed(failed.diagnostics)
             return
-        self.built_shape = shape
+        self.built_shape, self.built_at = shape, started
         for message in warnings:
             if not LINK_WARNING.match(message) and not message.startswith(DIRTY_WARNING):
                 self.echo(f"course serve: mkdocs: {message}")

@@ -4,6 +4,7 @@ from pathlib import Path
 from build_tools.authoring.incremental import time_one_page_edit
 from build_tools.course.loader import load_course
 from build_tools.site.runner import SiteRun, run_mkdocs
+from tests.build_tools.test_glossary import GLOSSARY
 
 
 def _run(root: Path, site: Path, *, dirty: bool = False) -> None:
@@ -46,3 +47,52 @@ def test_a_build_leaves_nothing_for_the_next_one(minimal: Path) -> None:
     _run(minimal, minimal / "out")
     config = load_config(str(minimal / "mkdocs.yml"), site_dir=str(minimal / "other"))
     assert config.plugins["course"].run is None  # a new plugin, no inputs of the last build
+
+
+def _touch(path: Path, text: str = "\nMore.\n") -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_the_languages_a_change_shows_in(minimal: Path) -> None:
+    from build_tools.authoring.incremental import language_to_rebuild
+
+    def after(*changed: str) -> str | None:
+        since = time.time_ns()
+        time.sleep(0.01)
+        for name in changed:
+            _touch(minimal / name, "\n# More.\n" if name.endswith(".yml") else "\nMore.\n")
+        course, _ = load_course(minimal)
+        assert course is not None
+        return language_to_rebuild(course, since)
+
+    assert after() == "kk"  # nothing changed: the default language MkDocs builds anyway
+    assert after("docs/kk/01-basics/01-first.md") == "kk"
+    assert after("docs/en/01-basics/01-first.md") == "en"
+    assert after("docs/ru/01-basics/02-second.md") is None  # kk falls back to it
+    assert after("docs/en/01-basics/02-second.md") == "en"  # kk falls back to ru, not en
+    assert after("docs/en/index.md", "docs/ru/index.md") is None
+    (minimal / "docs/ru/01-basics/plan.svg").write_text("<svg/>", encoding="utf-8")
+    assert after("docs/ru/01-basics/plan.svg") == "ru"
+    (minimal / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    assert after("glossary.yml") is None  # its page, in every language
+
+
+def test_a_rebuild_of_one_language_renders_what_a_rebuild_of_all_renders(minimal: Path) -> None:
+    from build_tools.authoring.incremental import language_to_rebuild
+
+    site, every = minimal / "out", minimal / "every"
+    since = time.time_ns()
+    _run(minimal, site)
+    _run(minimal, every)
+    time.sleep(0.05)
+    _touch(minimal / "docs/en/01-basics/02-second.md", "\nA new line.\n")
+    course, _ = load_course(minimal)
+    assert course is not None and language_to_rebuild(course, since) == "en"
+    run_mkdocs(SiteRun(course, site, lang="en", dirty=True))
+    _run(minimal, every, dirty=True)
+    files = sorted(p.relative_to(every) for p in every.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()) == files
+    assert "A new line." in (site / "en/01-basics/02-second.html").read_text(encoding="utf-8")
+    # Only the other languages' error pages differ (a template, rendered on every run).
+    differ = [p for p in files if (site / p).read_bytes() != (every / p).read_bytes()]
+    assert [str(p) for p in differ] == ["404.html", "ru/404.html"]
