@@ -7,7 +7,9 @@ every other item's HTML depends on its place in the tree and on the folder
 its links are relative to. ``partials/nav-item.html`` hands each item the
 page is not in to :class:`NavCache`, which renders it the first time and
 returns the same HTML for every other page of that folder. The pages' bytes
-are those of rendering each item every time.
+are those of rendering each item every time. Only the folder rendered last is
+kept: its pages come one after the other, and the items of every folder of a
+language would grow with the square of its pages.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ class NavCache:
     """The HTML of navigation items no page of a folder is in, per folder (one language)."""
 
     def __init__(self) -> None:
-        self.rendered: dict[tuple[int, str, int, bool | None, str], Markup] = {}
+        self.rendered: dict[tuple[int, str, int, bool | None], Markup] = {}
+        """The items rendered for the pages of :attr:`folder`."""
+        self.folder: str | None = None
+        """The folder of the page rendered last."""
 
     def __call__(self, item: Any, path: str, level: int, parent_open: bool | None, page: Any, *,
                  caller: Callable[[], Markup]) -> Markup:
@@ -34,7 +39,10 @@ class NavCache:
         """
         if page is None:  # a static template (404): links relative to its base_url
             return caller()
-        key = (id(item), path, level, parent_open, folder(page))
+        here = folder(page)
+        if here != self.folder:  # MkDocs renders a folder's pages one after the other
+            self.rendered, self.folder = {}, here
+        key = (id(item), path, level, parent_open)
         found = self.rendered.get(key)
         if found is None:
             found = self.rendered[key] = caller()

@@ -44,8 +44,9 @@ def progress_context(course: Course, lang: str, src_uri: str,
 
     ``src_uri`` is docs-relative without the language folder (``01-a/index.md``);
     ``t`` translates into the language of the page's interface. ``folders``
-    keeps the modules' facts per folder, for the other pages of the language
-    in the same folder (the facts are the same; only the URLs differ by folder).
+    keeps the modules' facts of the last folder, for the other pages of the
+    language in that folder (the facts are the same; only the URLs differ by
+    folder).
     """
     here = posixpath.dirname(_html(src_uri))
     page_id, module = _place(course, src_uri)
@@ -53,7 +54,8 @@ def progress_context(course: Course, lang: str, src_uri: str,
     is_overview = module is not None and module.index.src_uri == src_uri
     shown = course.modules if is_home else (module,) if module and is_overview else ()
     folders = {} if folders is None else folders
-    if here not in folders:
+    if here not in folders:  # only the last folder: its pages come one after the other
+        folders.clear()
         folders[here] = [_module(course, lang, m, here) for m in course.modules]
     return {
         "json": script_json({
