@@ -231,3 +231,28 @@ def test_course_build_stops_on_it(minimal: Path) -> None:
             "options;") in result.output
     assert "the outputs have errors; site/ and dist/ were not changed" in result.output
     assert not (minimal / "dist").exists()
+
+
+def test_a_question_kept_as_text_reads_back_as_it_was(quiz_course: Path) -> None:
+    from build_tools.outputs.question_bank import (
+        MULTILANG,
+        QuestionWriter,
+        Texts,
+        collect,
+        kept,
+        restored,
+        versions_of,
+    )
+
+    course, _ = load_course(quiz_course)
+    assert course is not None
+    writer = QuestionWriter(Texts(course.docs_dir))
+    empty = 0
+    for found in collect(course):
+        for qid in found.ids:
+            for lang in (*course.languages, MULTILANG):
+                element = writer.write(versions_of(course, found, qid, lang))
+                empty += sum(node.text == "" for node in element.iter())
+                assert etree.tostring(restored(kept(element)), encoding="UTF-8") == \
+                    etree.tostring(element, encoding="UTF-8")
+    assert empty > 0  # written <text></text>, which a parser reads as no text
