@@ -1,6 +1,8 @@
 /*
- * Knowledge checks: what each question type accepts, for quiz.js. Pure
- * functions of the learner's values and the question's key; no page, no storage.
+ * Knowledge checks: what each question type accepts, for quiz.js, and the
+ * question's key as the page carries it (data-quiz-key: base64 of the JSON key
+ * XOR the question id). Pure functions of the learner's values and the
+ * question's key; no page, no storage.
  */
 (function (global) {
   "use strict";
@@ -61,6 +63,20 @@
     /** The entry of `type`; a type missing here is checked as a single choice. */
     of: function (type) {
       return TYPES[type] || TYPES.single;
+    },
+    /** The key {correct, tolerance} of question `id` from its data-quiz-key. */
+    key: function (id, encoded) {
+      try {
+        var raw = atob(encoded);
+        var mask = new TextEncoder().encode(id);
+        var bytes = new Uint8Array(raw.length);
+        for (var i = 0; i < raw.length; i++) {
+          bytes[i] = raw.charCodeAt(i) ^ mask[i % mask.length];
+        }
+        return JSON.parse(new TextDecoder("utf-8").decode(bytes));
+      } catch (e) {
+        return { correct: [], tolerance: 0 };
+      }
     }
   };
 })(window);

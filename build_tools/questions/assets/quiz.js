@@ -65,27 +65,13 @@
     return window.performance && performance.now ? performance.now() : Date.now();
   }
 
-  function decodeKey(el) {
-    try {
-      var id = el.getAttribute("data-quiz-id");
-      var raw = atob(el.getAttribute("data-quiz-key"));
-      var key = new TextEncoder().encode(id);
-      var bytes = new Uint8Array(raw.length);
-      for (var i = 0; i < raw.length; i++) {
-        bytes[i] = raw.charCodeAt(i) ^ key[i % key.length];
-      }
-      return JSON.parse(new TextDecoder("utf-8").decode(bytes));
-    } catch (e) {
-      return { correct: [], tolerance: 0 };
-    }
-  }
-
   function setup(el) {
     var q = {
       el: el,
       id: el.getAttribute("data-quiz-id"),
       type: el.getAttribute("data-quiz-type"),
-      key: decodeKey(el),
+      key: window.CourseQuizTypes.key(el.getAttribute("data-quiz-id"),
+                                      el.getAttribute("data-quiz-key")),
       state: null,
       started: null,
       status: el.querySelector(".quiz-feedback"),
