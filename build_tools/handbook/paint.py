@@ -42,7 +42,7 @@ class _Drawn:
     pieces: list[bytes | str]
     """The drawing operators as the PDF's stream holds them (joined by new lines), but
     for the drawing of each group: the group's name here, renamed in each PDF."""
-    fonts: dict[str, tuple[dict[int, int], dict[int, str]]]
+    fonts: dict[Any, tuple[dict[int, int], dict[int, str]]]
     """Font key -> (glyph widths, glyph texts) the page used, in the order first drawn."""
     states: dict[str, Any]
     """Transparency states by name (named by their value, ``a0.5``)."""
@@ -59,8 +59,10 @@ class Painter:
     """Draws each page once per process; copies the drawing into every PDF after."""
 
     def __init__(self) -> None:
-        self.fonts: dict[str, Any] = {}
+        self.fonts: dict[Any, Any] = {}
         """One unused ``Font`` per key, copied into each PDF that uses it."""
+        self.files: dict[bytes, bytes] = {}
+        """The font files those fonts hold (each ``Font`` reads its own copy of the file)."""
 
     def pages(self, pages: list[Page]) -> list[Any]:
         """Return ``pages`` as pages that draw themselves from what was drawn before."""
@@ -102,7 +104,9 @@ class Painter:
         finally:
             WEASYPRINT_LOG.removeHandler(logged)
         for key, font in fonts.items():
-            self.fonts.setdefault(key, _unused(font))
+            if key not in self.fonts:  # one copy of each font file, whatever its size
+                font.file_content = self.files.setdefault(font.file_content, font.file_content)
+                self.fonts[key] = _unused(font)
         if not _copyable(fonts, resources):
             return False
         objects = dict(resources["XObject"])
@@ -188,15 +192,15 @@ class _Packed(Stream):  # type: ignore[misc]
         return b"\n".join((extra.data, b"stream", drawn.packed[1], b"endstream"))
 
 
-class _PageFonts(dict[str, Any]):
+class _PageFonts(dict[Any, Any]):
     """The fonts one page uses: a font known from an earlier page starts unused here."""
 
-    def __init__(self, known: dict[str, Any]) -> None:
+    def __init__(self, known: dict[Any, Any]) -> None:
         super().__init__()
         self.known = known
 
     def __contains__(self, key: object) -> bool:
-        if not super().__contains__(key) and isinstance(key, str) and key in self.known:
+        if not super().__contains__(key) and key in self.known:
             self[key] = _unused(self.known[key])
         return super().__contains__(key)
 
@@ -221,7 +225,7 @@ def _unused(font: Any) -> Any:
     return fresh
 
 
-def _copyable(fonts: dict[str, Any], resources: pydyf.Dictionary) -> bool:
+def _copyable(fonts: dict[Any, Any], resources: pydyf.Dictionary) -> bool:
     """Tell whether the page's drawing added only state named by its value."""
     return (not any(font.missing or font.used_in_forms for font in fonts.values())
             and not resources["Pattern"] and not resources["Shading"]
