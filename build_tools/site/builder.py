@@ -88,7 +88,22 @@ class LanguageBuild:
             if isinstance(item, Section):
                 folder = _section_folder(item)
                 item.title = Markup.escape(titles[folder]) if folder in titles else item.title
+        if self.run.dirty:
+            self.title_unread_pages(nav)
         return nav
+
+    def title_unread_pages(self, nav: Navigation) -> None:
+        """Give the pages a dirty build does not read again their title, from the model.
+
+        MkDocs reads only the changed pages; the others would be listed in the
+        navigation and the previous/next links as "None".
+        """
+        for page in nav.pages:
+            if page.file.is_modified() or not page.file.abs_src_path:
+                continue
+            source = self.course.page_at(Path(page.file.abs_src_path))
+            if source is not None:
+                page.title = Markup.escape(source.title)
 
     def page_markdown(self, page: Page) -> None:
         """Escape the page's title and description: the templates print them as HTML."""
