@@ -17,8 +17,9 @@ def material_names(path: Path) -> list[str]:
     """Return the Material class names that ``path`` (Python or JavaScript) mentions."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".py":
-        strings = [node.value for node in ast.walk(ast.parse(text))
-                   if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+        strings = [node.value.decode("latin-1") if isinstance(node.value, bytes) else node.value
+                   for node in ast.walk(ast.parse(text))
+                   if isinstance(node, ast.Constant) and isinstance(node.value, str | bytes)]
         text = "\n".join(strings)
     return MATERIAL_CLASS.findall(text)
 
@@ -27,6 +28,8 @@ def test_finds_a_class_name(tmp_path: Path) -> None:
     planted = tmp_path / "planted.py"
     planted.write_text('XPATH = \'//li[contains(@class, "md-nav__item")]\'\n', encoding="utf-8")
     assert material_names(planted) == ["md-nav__item"]
+    planted.write_text("SIDEBAR = rb'<div class=\"md-sidebar\"'\n", encoding="utf-8")
+    assert material_names(planted) == ["md-sidebar"]
     css_variable = tmp_path / "quiz.js"
     css_variable.write_text('el.style.color = "var(--md-primary-fg-color)";\n', encoding="utf-8")
     assert material_names(css_variable) == []

@@ -50,9 +50,8 @@ DROPPED_CHROME = ("sidebar", "navigation", "page-links", "search", "languages", 
 HIDDEN_CHROME = ("header",)
 """Chrome a package page keeps hidden: the theme's script needs the element."""
 CHROME_ELEMENTS = etree.XPath(f"descendant-or-self::*[@{CHROME}]")
-NAV_SIDEBAR = re.compile(rb'<div class="md-sidebar md-sidebar--primary"[^<>]*? '
-                         + CHROME.encode() + rb'="sidebar"[^<>]*>')
-"""The start of the sidebar with the site navigation, as ``theme/main.html`` writes it."""
+NAV_SIDEBAR = re.compile(rb'<div\b[^<>]*?\s' + CHROME.encode() + rb'="sidebar"[^<>]*>')
+"""The start of the first sidebar, the one with the site navigation (``theme/main.html``)."""
 DIV_TAG = re.compile(rb"<(/?)div\b[^<>]*>")
 NOT_PLAIN = re.compile(rb"<(?![a-z]|/[a-z])|<(?:/?(?:script|style|textarea|title|xmp|iframe"
                        rb"|noembed|noframes|noscript|plaintext)\b)")
