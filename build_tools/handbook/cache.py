@@ -26,15 +26,14 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from ..build.kept import write_whole
 from .fonts import fonts_digest
 from .render import Facts, Part, Problem, Typesetter, file_digest
 
@@ -171,8 +170,8 @@ class BookCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if pdf is not None:
-                _replace(self.folder / f"{name}.pdf", pdf)
-            _replace(self.folder / f"{name}.json", json.dumps(entry, sort_keys=True).encode())
+                write_whole(self.folder / f"{name}.pdf", pdf)
+            write_whole(self.folder / f"{name}.json", json.dumps(entry, sort_keys=True).encode())
         except OSError:
             pass
 
@@ -202,14 +201,6 @@ def _checked(found: Any) -> dict[str, Any]:
 
 def _problems(found: Any) -> list[Problem]:
     return [(bool(is_error), str(message)) for is_error, message in found]
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` at once: a reader sees the old file or the whole new one."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".tmp",
-                                     delete=False) as out:
-        out.write(data)
-    os.replace(out.name, path)
 
 
 @cache
