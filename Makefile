@@ -24,21 +24,15 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-# WeasyPrint (the handbooks) lays text out with Pango; poppler-utils reads PDFs in tests.
-PANGO := /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0
-$(PANGO):
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 \
-	  libpangoft2-1.0-0 >/dev/null
-
+# poppler-utils reads PDFs in tests (the handbooks are typeset by Typst, a Python wheel).
 /usr/bin/pdftotext:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 
-build: $(STAMP) $(PANGO)
+build: $(STAMP)
 	$(BIN)/course build
 
-test: $(STAMP) $(PANGO) node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
+test: $(STAMP) node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
@@ -47,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP) $(PANGO)
+bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 serve: $(STAMP)

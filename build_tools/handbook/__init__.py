@@ -1,4 +1,4 @@
-"""The printed handbook: built pages and questions laid out as A4 PDFs with WeasyPrint.
+"""The printed handbook: built pages and questions typeset as A4 PDFs with Typst.
 
 The prose of every lesson is taken from the built site, inside the
 ``data-course-content`` frame our plugin puts around each page's content, so

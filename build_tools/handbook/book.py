@@ -1,18 +1,19 @@
-"""The parts of one language's handbooks, laid out once and put together per PDF.
+"""The Typst documents of one language's handbooks, from its built pages and questions.
 
 Each module is one *section* (the module's opener with its contents, the
-overview, every lesson and the test), laid out once and shown unchanged in
+overview, every lesson and the test), written once and shown unchanged in
 the module's handbooks and in the course's, in both editions: a module keeps
 its page numbers everywhere ("Module 2 · page 5"), so a class holding module
-handouts and one holding the course handbook find the same page. Covers, the
-course contents and the answer keys are small documents of their own. What
-the others print of a section (its page count, the page of each lesson) comes
-from the cache when the section is unchanged since the last build.
+handouts and one holding the course handbook find the same page. Covers,
+contents and answer keys are written as HTML like the pages, and all of it
+becomes Typst markup (:mod:`.markup`); page numbers are Typst's to find.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
@@ -20,24 +21,28 @@ from lxml.html import HtmlElement
 from ..course.model import Course, Module
 from ..languages.i18n import format_day, language_name
 from ..site.frame import build_day
-from .cache import BookCache
+from .markup import Markup, escape, label, string
 from .pages import Chapter, ChapterReader, anchor_of, settle_links
 from .questions import QuestionWriter, t
-from .render import Part, css_string
 from .text import tie_tree
+
+TEMPLATE = Path(__file__).resolve().parent / "handbook.typ"
+
+
+@cache
+def template() -> str:
+    """Return the handbook's Typst functions (``handbook.typ``)."""
+    return TEMPLATE.read_text(encoding="utf-8")
 
 
 @dataclass
 class Section:
-    """A module, laid out once: its pages and where each chapter starts."""
+    """A module, written once: its chapters and its markup."""
 
     module: Module
     number: int
-    part: Part
     chapters: list[Chapter]
-    page_count: int = 0
-    pages: dict[str, int] = field(default_factory=dict)
-    """Page number (in the module's numbering) of each anchor."""
+    markup: str
 
     @property
     def anchor(self) -> str:
@@ -46,13 +51,11 @@ class Section:
 
 
 class BookWriter:
-    """Writes the HTML of one language's handbook parts and lays them out."""
+    """Writes the Typst documents of one language's handbooks."""
 
-    def __init__(self, course: Course, lang: str, cache: BookCache,
-                 reader: ChapterReader) -> None:
+    def __init__(self, course: Course, lang: str, reader: ChapterReader) -> None:
         self.course = course
         self.lang = lang
-        self.cache = cache
         self.reader = reader
         self.questions = QuestionWriter(lang)
         self.title = course.titles.get(lang, course.id)
@@ -62,7 +65,7 @@ class BookWriter:
         return t(self.lang, msgid, **values)
 
     def section(self, module: Module, number: int) -> Section:
-        """Return a module with its page facts: opener with contents, overview, lessons, test."""
+        """Return a module: opener with contents, overview, lessons, test."""
         lessons = [lesson for lesson in module.lessons
                    if self.course.fallback_for(lesson, self.lang) is not None]
         local = {self.reader.href(lesson): anchor_of(lesson)
@@ -71,30 +74,32 @@ class BookWriter:
                 for lesson in (module.index, *lessons)]
         chapters = [chapter for chapter in read if chapter is not None]
         body = lxml_html.Element("div")
-        opener = _element("div", "module-opener", id=f"module-{module.id}")
+        opener = _element("section", "module-opener", id=f"module-{module.id}")
+        opener.set("data-h1-level", "1")
+        opener.set("data-bookmarks", "1")
         opener.append(_element("p", "kicker", self.t("Module %(number)s", number=number)))
         body.append(opener)
         for chapter in chapters:
             is_overview = chapter.lesson is module.index
             chapter.element.set("class", "chapter " + ("overview" if is_overview else "lesson"))
+            if not is_overview:
+                chapter.element.set("data-h1-level", "2")
+                chapter.element.set("data-bookmarks", "2")
             (opener if is_overview else body).append(chapter.element)
         contents = self.module_contents([c for c in chapters if c.lesson is not module.index])
         heading = opener.find(".//h1")
         if heading is None:
             heading = _element("h1", "", self.course.title_of(module.index, self.lang))
-            opener.append(heading)
+            opener.insert(1, heading)
         heading.addnext(contents)
-        title = self.course.title_of(module.index, self.lang)
-        css = self.running_css(title, number)
-        part = self.layout(body, css, self.metadata(title))
-        facts = self.cache.facts(part)
-        return Section(module, number, part, chapters, facts.pages, facts.anchors)
+        markup = self.markup(body) + f"#metadata(none){label('end-' + module.id)}\n"
+        return Section(module, number, chapters, markup)
 
     def module_contents(self, chapters: list[Chapter]) -> HtmlElement:
         """Return the module opener's contents: each lesson with the page it starts on."""
-        nav = _element("nav", "contents")
+        nav = _element("nav", "contents module-contents", **{"data-bookmarks": "0"})
         nav.append(_element("h2", "", self.t("Contents")))
-        items = _element("ol", "")
+        items = _element("ol", "toc")
         for chapter in chapters:
             item = _element("li", "toc-lesson")
             item.append(_element("a", "toc-target", chapter.page.title,
@@ -103,101 +108,115 @@ class BookWriter:
         nav.append(items)
         return nav
 
-    def key(self, section: Section) -> Part | None:
+    def key(self, section: Section) -> str | None:
         """Return the answer key of a module, numbered on from its last page."""
         chapters = [chapter for chapter in section.chapters if chapter.quizzes]
         if not chapters:
             return None
         title = self.course.title_of(section.module.index, self.lang)
         body = _element("div", "")
-        key = _element("div", "key", id=f"key-{section.module.id}")
+        key = _element("section", "key", id=f"key-{section.module.id}",
+                       **{"data-h1-level": "1", "data-bookmarks": "2"})
         body.append(key)
         key.append(_element("p", "kicker", self.t("Module %(number)s",
                                                     number=section.number)))
-        key.append(_element("h1", "", self.t("Answer key")))
-        key.append(_element("p", "key-module", title))
+        key.append(_element("h1", "", f"{self.t('Answer key')}: {title}"))
         for chapter in chapters:
             key.append(self.questions.key(chapter))
-        label = f"{self.t('Answer key')}: {title}"
-        css = (self.running_css(f"{self.t('Answer key')} · {title}", section.number)
-               + f"@page :first {{ counter-reset: page {section.page_count + 1}; }}"
-               + f".key h1 {{ bookmark-label: {css_string(label)}; }}")
-        return self.layout(body, css, self.metadata(title))
+        end = label(f"end-{section.module.id}")
+        running = self.running(f"{self.t('Answer key')} · {title}", section.number,
+                               f"counter(page).at({end}).first()")
+        return running + self.markup(body)
 
-    def running_css(self, header: str, module_number: int | None) -> str:
-        """Return the page rules that print ``header`` and the page number in the language."""
+    def running(self, header: str, module_number: int | None, start: str = "0") -> str:
+        """Return the page set-up of a part: its header, page numbers in the language.
+
+        The page counter is set before the break that starts the part's first
+        page, so that this page's header shows the new number; ``start`` is
+        the number of the page before it.
+        """
         if module_number is None:
-            label = self.t("Page %(page)s", page="\0")
-            counter = "counter(page, lower-roman)"
+            label_text, style = self.t("Page %(page)s", page="\0"), "i"
         else:
-            label = self.t("Module %(number)s · page %(page)s", number=module_number,
-                           page="\0")
-            counter = "counter(page)"
-        before, _, after = label.partition("\0")
-        ref_before, _, ref_after = self.t("p. %(page)s", page="\0").partition("\0")
-        return (f"@page {{ @top-left {{ content: {css_string(header)}; }}"
-                f" @top-right {{ content: {css_string(before)} {counter} {css_string(after)}; }}"
-                f" @bottom-left {{ content: {css_string(self.title)}; }} }}"
-                f"a.page-ref::after {{ content: ' (' {css_string(ref_before)} "
-                f"target-counter(attr(href), page) {css_string(ref_after)} ')'; }}")
+            label_text = self.t("Module %(number)s · page %(page)s", number=module_number,
+                                page="\0")
+            style = "1"
+        before, _, after = label_text.partition("\0")
+        return (f"#context counter(page).update({start})\n"
+                f"#set page(..running([{escape(header)}], {string(before)}, {string(after)}, "
+                f"{string(style)}, [{escape(self.title)}]))\n"
+                "#metadata(none)<part-start>\n")
 
-    def metadata(self, subject: str | None = None) -> dict[str, str]:
-        """Return the PDF's title, author and (with ``SOURCE_DATE_EPOCH``) its dates."""
-        title = f"{self.title} — {subject}" if subject else self.title
-        meta = {"title": title, "author": self.course.config.academy.get(self.lang, "")}
+    def document(self, subject: str | None, trainer: bool, cover: HtmlElement,
+                 parts: list[str]) -> str:
+        """Return one PDF's Typst document: set-up, cover and ``parts``."""
+        title = f"{self.title} — {self.edition_title(subject, trainer)}"
+        author = self.course.config.academy.get(self.lang, "")
         day = build_day()
-        if day is not None:
-            stamp = f"{day.isoformat()}T00:00:00+00:00"
-            meta.update({"dcterms.created": stamp, "dcterms.modified": stamp})
-        return {name: value for name, value in meta.items() if value}
+        date = (f"datetime(year: {day.year}, month: {day.month}, day: {day.day})"
+                if day is not None else "none")
+        before, _, after = self.t("p. %(page)s", page="\0").partition("\0")
+        body = lxml_html.Element("div")
+        body.append(cover)
+        return (f"{template()}\n"
+                f"#show: setup.with(lang: {string(self.lang)}, title: {string(title)}, "
+                f"author: ({string(author)},), date: {date})\n"
+                f"#let page-ref(target) = [ (#{string(before)}"
+                f"#context counter(page).at(target).first()#{string(after)})]\n"
+                "#set page(..cover-page)\n"
+                + self.markup(body) + "".join(parts))
 
-    def layout(self, body: HtmlElement, css: str, meta: dict[str, str]) -> Part:
-        """Apply the language's typography to ``body``; return it as a part to lay out."""
+    def markup(self, body: HtmlElement) -> str:
+        """Apply the language's typography to ``body``; return its children as Typst markup."""
         tie_tree(body, self.lang)
         settle_links(body)
-        html = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
-        return self.cache.typesetter.part(html, css, self.lang, meta)
+        return Markup().blocks(body)
 
-    def module_front(self, section: Section, trainer: bool, key: Part | None) -> Part:
-        """Return a module handbook's cover."""
-        key_page = section.page_count + 1 if trainer and key is not None else None
-        body = _element("div", "")
-        body.append(self.cover(section.module, section.number, trainer, key_page))
+    def module_pdf(self, section: Section, trainer: bool, key: str | None) -> str:
+        """Return the Typst document of a module's handbook."""
         title = self.course.title_of(section.module.index, self.lang)
-        return self.layout(body, self.running_css(title, None),
-                           self.metadata(self.edition_title(title, trainer)))
+        cover = self.cover(section.module, section.number, trainer,
+                           section.module.id if trainer and key is not None else None)
+        parts = [self.running(title, section.number), section.markup]
+        if trainer and key is not None:
+            parts.append(key)
+        return self.document(title, trainer, cover, parts)
 
-    def course_front(self, sections: list[Section], keys: list[Part | None],
-                     home: Chapter | None, trainer: bool) -> Part:
-        """Return the course handbook's cover, contents and introduction (the home page)."""
-        body = _element("div", "")
-        body.append(self.cover(None, None, trainer))
+    def course_pdf(self, sections: list[Section], keys: list[str | None],
+                   home: Chapter | None, trainer: bool) -> str:
+        """Return the Typst document of the course handbook."""
+        front = _element("div", "", **{"data-h1-level": "1", "data-bookmarks": "1"})
         contents = _element("section", "front contents")
         contents.append(_element("h1", "", self.t("Contents")))
         contents.append(_element("p", "toc-note", self.t(
             "Page numbers start again in each module.")))
-        items = _element("ol", "")
+        items = _element("ol", "toc")
         if home is not None:
-            items.append(_toc_item("toc-home", home.page.title, f"#{home.anchor}", None))
+            items.append(_toc_item("toc-home", home.page.title, f"#{home.anchor}", "toc-roman"))
         for section in sections:
             items.append(_toc_item("toc-module", self.module_heading(section),
-                                   f"#{section.anchor}", 1))
+                                   f"#{section.anchor}", "toc-target"))
             for chapter in section.chapters[1:]:
-                items.append(_toc_item("toc-lesson", chapter.page.title, f"#{chapter.anchor}",
-                                       section.pages.get(chapter.anchor)))
+                items.append(_toc_item("toc-lesson", chapter.page.title,
+                                       f"#{chapter.anchor}", "toc-target"))
         if trainer:
             for section, key in zip(sections, keys, strict=True):
                 if key is not None:
                     items.append(_toc_item(
                         "toc-module", f"{self.t('Answer key')} · {self.module_heading(section)}",
-                        f"#key-{section.module.id}", section.page_count + 1))
+                        f"#key-{section.module.id}", "toc-target"))
         contents.append(items)
-        body.append(contents)
+        front.append(contents)
         if home is not None:
             home.element.set("class", "chapter home")
-            body.append(home.element)
-        return self.layout(body, self.running_css(self.title, None),
-                           self.metadata(self.edition_title(None, trainer)))
+            front.append(home.element)
+        parts = [self.running(self.title, None), self.markup(front)]
+        for section in sections:
+            title = self.course.title_of(section.module.index, self.lang)
+            parts += [self.running(title, section.number), section.markup]
+        if trainer:
+            parts += [key for key in keys if key is not None]
+        return self.document(None, trainer, self.cover(None, None, trainer), parts)
 
     def module_heading(self, section: Section) -> str:
         """Return ``Module 2. Title`` in the book's language."""
@@ -210,9 +229,9 @@ class BookWriter:
         return f"{subject} ({edition})" if subject else edition
 
     def cover(self, subject: Module | None, number: int | None, trainer: bool,
-              key_page: int | None = None) -> HtmlElement:
+              key_of: str | None = None) -> HtmlElement:
         """Return the cover: academy, course, module, edition, language and version."""
-        cover = _element("section", "cover")
+        cover = _element("section", "cover", **{"data-bookmarks": "0"})
         academy = self.course.config.academy.get(self.lang)
         if academy:
             cover.append(_element("p", "cover-academy", academy))
@@ -230,8 +249,11 @@ class BookWriter:
             for msgid in ("Trainee's name", "Group", "Date"):
                 names.append(_element("p", "", self.t(msgid)))
             facts.append(names)
-        if key_page is not None:
-            facts.append(_element("p", "", self.t("Answer key: page %(page)s", page=key_page)))
+        if key_of is not None:
+            before, _, after = self.t("Answer key: page %(page)s", page="\0").partition("\0")
+            line = _element("p", "", before)
+            line.append(_element("a", "key-page", after, href=f"#key-{key_of}"))
+            facts.append(line)
         facts.append(_element("p", "", language_name(self.lang)))
         lines = [self.t("Version %(version)s", version=self.course.config.version)
                  if self.course.config.version else ""]
@@ -242,12 +264,9 @@ class BookWriter:
         return cover
 
 
-def _toc_item(css: str, text: str, href: str, page: int | None) -> HtmlElement:
+def _toc_item(css: str, text: str, href: str, link_css: str) -> HtmlElement:
     item = _element("li", css)
-    link = _element("a", "toc-roman" if page is None else "", text, href=href)
-    if page is not None:
-        link.set("data-page", str(page))
-    item.append(link)
+    item.append(_element("a", link_css, text, href=href))
     return item
 
 

@@ -1,8 +1,8 @@
 """The handbook's fonts: the site's Noto Sans, one file per style, and the letters it covers.
 
 The site ships Noto Sans split by script (latin, latin-ext, cyrillic, cyrillic-ext) with
-``unicode-range``; WeasyPrint mixes up glyphs when one family is split over
-several files, so each style's subsets are merged into one font here. Merging
+``unicode-range``; a typesetter picks one file per family and style, so
+each style's subsets are merged into one font here. Merging
 takes seconds: the merged fonts are kept in the handbook's cache folder,
 named by a digest of the shipped files, and the language processes of one
 build merge them once between them, each process starting with another
@@ -31,8 +31,6 @@ SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
 STYLES = {"400-normal": (400, "normal"), "400-italic": (400, "italic"),
           "700-normal": (700, "normal")}
 """The shipped styles: file suffix -> (CSS weight, CSS style). Bold italic is slanted bold."""
-SCHEME = "course-font:"
-"""URL scheme under which the merged fonts are served to WeasyPrint."""
 
 
 def shipped_file(subset: str, style: str) -> Path:
@@ -135,10 +133,3 @@ def missing_letters(text: str) -> list[str]:
         if ord(char) not in have and not char.isspace() and unicodedata.category(char)[0] != "C":
             found[char] = None
     return list(found)
-
-
-def font_faces() -> str:
-    """Return the ``@font-face`` rules of the handbook's fonts."""
-    return "\n".join(
-        f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{SCHEME}{name}.ttf"); }}' for name, (weight, style) in STYLES.items())

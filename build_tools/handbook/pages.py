@@ -162,7 +162,7 @@ class ChapterReader:
                           "link it by a relative path", "handbook-image")
                 image.drop_tree()
                 continue
-            image.set("src", path.resolve().as_uri())
+            image.set("src", "/" + path.resolve().relative_to(self.site_dir.resolve()).as_posix())
             chapter.images.append((path, (page.path.parent / unquote(src)).resolve()))
 
 
@@ -195,9 +195,8 @@ def settle_links(body: HtmlElement) -> None:
 def in_chapter(anchor: str, element_id: str) -> str:
     """Return the handbook's id of ``element_id`` in the chapter ``anchor``, in ASCII.
 
-    A heading's id is in the page's language (``қазақ-тілі``); WeasyPrint finds
-    the page number of a link's target (``target-counter``) by the address
-    percent-encoded, so a non-ASCII id would never be found.
+    A heading's id is in the page's language (``қазақ-тілі``); a Typst label
+    takes ASCII letters, digits and ``_.:-`` only.
     """
     if SAFE_ID.fullmatch(element_id):
         return f"{anchor}--{element_id}"

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..handbook.book import BookWriter, Section
     from ..handbook.cache import BookCache
     from ..handbook.pages import Chapter
-    from ..handbook.render import Part, Problem
+    from ..handbook.typeset import Problem
 
 SUFFIX = {"trainee": "handbook", "trainer": "handbook_trainer"}
 KIND = "handbook"
@@ -74,13 +74,13 @@ def write_handbooks(course: Course, site_dir: Path, dist_dir: Path, only: str | 
     """
     if not course.config.handbook_editions or not course.modules:
         return [], []
-    from ..handbook.cache import BookCache  # WeasyPrint takes half a second to import
-    from ..handbook.render import Typesetter
+    from ..handbook.cache import BookCache
+    from ..handbook.typeset import Typesetter
 
     cache_dir = cache_dir or course.root / CACHE_DIR
     # Language processes start merging the fonts at different styles (see .handbook.fonts).
     first_font = course.languages.index(only) if only in course.languages else 0
-    typesetter = Typesetter(site_dir, cache_dir, first_font)
+    typesetter = Typesetter(site_dir, cache_dir / "fonts", first_font)
     reports: list[WrittenFile] = []
     diagnostics: list[Diagnostic] = []
     dist_dir.mkdir(parents=True, exist_ok=True)
@@ -128,12 +128,12 @@ class _Language:
         return reports, diagnostics
 
     def make(self, site_dir: Path) -> tuple[list[WrittenFile], list[Diagnostic]]:
-        """Make the HTML of every handbook; write each PDF (or copy it from the cache)."""
+        """Write the Typst document of every handbook; write each PDF (or copy it)."""
         from ..handbook.book import BookWriter
         from ..handbook.pages import ChapterReader
 
         reader = ChapterReader(self.course, site_dir, self.lang)
-        writer = BookWriter(self.course, self.lang, self.cache, reader)
+        writer = BookWriter(self.course, self.lang, reader)
         sections = [writer.section(module, number)
                     for number, module in enumerate(self.course.modules, start=1)]
         home = reader.read(self.course.home, {}, writer.questions.worksheet)
@@ -141,39 +141,31 @@ class _Language:
         self.diagnostics += reader.diagnostics
         self.check_letters(chapters)
         if has_errors(self.diagnostics):
-            for section in sections:
-                self.rendered(self.source(section), section.part.problems or [])
             return [], self.diagnostics
         editions = self.course.config.handbook_editions
         keys = [writer.key(section) if "trainer" in editions else None for section in sections]
         reports = []
         for edition in editions:
             reports += self.edition(writer, sections, keys, home, edition)
-        for section, key in zip(sections, keys, strict=True):
-            self.rendered(self.source(section), *(part.problems or [] for part in
-                                                  (section.part, key) if part is not None))
         return reports, list(dict.fromkeys(self.diagnostics))
 
-    def edition(self, writer: BookWriter, sections: list[Section], keys: list[Part | None],
+    def edition(self, writer: BookWriter, sections: list[Section], keys: list[str | None],
                 home: Chapter | None, edition: str) -> list[WrittenFile]:
         trainer = edition == "trainer"
         reports = []
         for section, key in zip(sections, keys, strict=True):
-            parts = [writer.module_front(section, trainer, key), section.part]
-            if trainer and key is not None:
-                parts.append(key)
-            reports.append(self.pdf(section.module.id, edition, parts))
-        front = writer.course_front(sections, keys, home, trainer)
-        book = [front, *(s.part for s in sections)]
-        if trainer:
-            book += [key for key in keys if key is not None]
-        reports.append(self.pdf("course", edition, book))
+            reports.append(self.pdf(section.module.id, edition, self.source(section),
+                                    writer.module_pdf(section, trainer, key)))
+        index = f"{rel(self.course.docs_dir, self.course.root)}/{self.lang}/" \
+                f"{self.course.home.src_uri}"
+        reports.append(self.pdf("course", edition, index,
+                                writer.course_pdf(sections, keys, home, trainer)))
         return reports
 
-    def pdf(self, scope: str, edition: str, parts: list[Part]) -> WrittenFile:
+    def pdf(self, scope: str, edition: str, source: str, document: str) -> WrittenFile:
         name = handbook_name(self.course.id, scope, self.lang, edition)
-        size, problems = self.cache.write(parts, self.dist_dir / name)
-        self.rendered(f"{self.course.config.dist_dir}/{name}", parts[0].problems or [], problems)
+        size, problems = self.cache.write(document, self.dist_dir / name)
+        self.rendered(source, problems)
         return WrittenFile(self.dist_dir / name, size, KIND)
 
     def source(self, section: Section) -> str:
@@ -181,9 +173,9 @@ class _Language:
         return f"{rel(self.course.docs_dir, self.course.root)}/{self.lang}/" \
                f"{section.module.index.src_uri}"
 
-    def rendered(self, path: str, *problems: list[Problem]) -> None:
-        """Turn what WeasyPrint reported while laying out into diagnostics at ``path``."""
-        for is_error, message in dict.fromkeys(p for found in problems for p in found):
+    def rendered(self, path: str, problems: list[Problem]) -> None:
+        """Turn what Typst reported while typesetting into diagnostics at ``path``."""
+        for is_error, message in dict.fromkeys(problems):
             make = error if is_error else warning
             self.diagnostics.append(make(path, None, f"the handbook's layout: {message}",
                                          "handbook-render"))

@@ -12,36 +12,29 @@ import pytest
 from pypdf import PdfReader
 
 from build_tools.course.loader import load_course
-from build_tools.handbook.paint import Painter
 from build_tools.outputs.handbook import write_handbooks
 from tests.conftest import SAMPLE_EPOCH, copy_course, course_config, run_cli, translations
 
-WARNING = ("docs/en/01-basics/index.md: warning: the handbook's layout: Ignored `color: "
-           "nonsense` at 1:1, invalid value. [handbook-render]")
-LABEL = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" width="200" height="60">'
-         '<text x="100" y="36" text-anchor="middle">{}</text></svg>')
-"""A drawing WeasyPrint draws as a group, which a PDF names by its place among the PDF's."""
 PLAN = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
         '<rect width="10" height="10" fill="{}"/></svg>')
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal course with both editions, an image and a style WeasyPrint warns about."""
+    """The minimal course with both editions and an image."""
     root = copy_course("minimal", tmp_path_factory.mktemp("cached") / "course")
     with (root / "course.yml").open("a", encoding="utf-8") as handle:
         handle.write("outputs: [site, scorm12, scorm2004, question_bank, handbook]\n")
     lesson = root / "docs" / "en" / "01-basics" / "01-first.md"
     (lesson.parent / "images").mkdir()
     (lesson.parent / "images" / "plan.svg").write_text(PLAN.format("#1f4e8c"), encoding="utf-8")
-    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n![Plan](images/plan.svg)\n\n"
-                      "A paragraph in a colour no printer has.\n{ style=\"color: nonsense\" }\n",
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n![Plan](images/plan.svg)\n",
                       encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", SAMPLE_EPOCH)
         result = run_cli(root, "build")
     assert result.exit_code == 0, result.output
-    assert WARNING in result.output.splitlines()
+    assert "handbook-render" not in result.output
     return root
 
 
@@ -66,14 +59,14 @@ def entries(root: Path, lang: str) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in (root / ".cache/handbook" / lang).iterdir()}
 
 
-def test_an_unchanged_build_copies_every_pdf_without_starting_weasyprint(course: Path) -> None:
+def test_an_unchanged_build_copies_every_pdf_without_starting_typst(course: Path) -> None:
     script = ("import json, sys; from pathlib import Path; "
               "from build_tools.course.loader import load_course; "
               "from build_tools.outputs.handbook import write_handbooks; "
               "course, _ = load_course(Path(sys.argv[1])); "
               "reports, problems = write_handbooks(course, course.root / 'site', "
               "Path(sys.argv[2])); "
-              "print(json.dumps(['weasyprint' in sys.modules, len(reports), "
+              "print(json.dumps(['typst' in sys.modules, len(reports), "
               "[d.format() for d in problems]]))")
     out = subprocess.run([sys.executable, "-c", script, str(course), str(course / "again")],
                          check=True, capture_output=True, text=True,
@@ -82,7 +75,7 @@ def test_an_unchanged_build_copies_every_pdf_without_starting_weasyprint(course:
     started, written, problems = json.loads(out.stdout)
     assert not started
     assert written == 12
-    assert problems == [WARNING]  # told again, though nothing was laid out
+    assert problems == []
     for path in (course / "again").glob("*.pdf"):
         assert path.read_bytes() == (course / "dist" / path.name).read_bytes(), path.name
 
@@ -95,7 +88,7 @@ def test_a_changed_page_makes_its_languages_pdfs_again(course: Path) -> None:
 
     again, problems = handbooks(course, course / "again")
 
-    assert problems == [WARNING]
+    assert problems == []
     for lang in translations("minimal"):  # untouched: copied, not written again
         assert entries(course, lang) == before[lang]
         for name, data in again.items():
@@ -147,29 +140,6 @@ def test_entries_a_build_no_longer_uses_are_removed(course: Path) -> None:
 
     assert entries(course, "en") == {name: time for name, time in kept.items()
                                      if name != stale.name}
-
-
-def test_pages_drawn_once_are_the_bytes_weasyprint_draws_in_each_pdf(
-        course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = course / "site" / "en"
-    for page, label in (("index.html", "Home"), ("01-basics/01-first.html", "First")):
-        path = site / page
-        (path.parent / f"label-{label}.svg").write_text(LABEL.format(label), encoding="utf-8")
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "<div data-course-content>", f'<div data-course-content><p><img alt="{label}" '
-            f'src="label-{label}.svg"></p>', 1), encoding="utf-8")
-
-    drawn, problems = handbooks(course, course / "drawn", "en", course / "drawn-cache")
-    monkeypatch.setattr(Painter, "pages", lambda self, pages: pages)  # WeasyPrint draws all
-    plain, _ = handbooks(course, course / "plain", "en", course / "plain-cache")
-
-    assert problems == [WARNING]
-    assert len(drawn) == 4
-    assert drawn == plain
-    course_pages = PdfReader(course / "drawn" / "minimal_course_en_handbook.pdf").pages
-    module_pages = PdfReader(course / "drawn" / "minimal_ba_en_handbook.pdf").pages
-    assert any(b"/x1 Do" in page.get_contents().get_data() for page in course_pages)
-    assert not any(b"/x1 Do" in page.get_contents().get_data() for page in module_pages)
 
 
 def test_a_changed_setting_makes_every_pdf_again(course: Path) -> None:

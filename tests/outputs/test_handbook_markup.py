@@ -1,0 +1,49 @@
+"""Built pages as Typst markup: what an author wrote is printed as written, never run."""
+
+from __future__ import annotations
+
+import io
+
+import typst
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from build_tools.handbook.book import template
+from build_tools.handbook.markup import Markup
+
+TRICKY = ('#sys.exit() $x^2$ <label> @ref = h // c /* d */ *b* _i_ `r` [x] {y} \\ ~ '
+          '-- --- ... -? https://e.kz \'q\' "w" 1. + - #let a = 1 #import "x.typ"')
+
+
+def typeset(body: str) -> str:
+    """The text of the PDF Typst makes of HTML ``body`` with the handbook's functions."""
+    markup = Markup().blocks([lxml_html.fragment_fromstring(body, create_parent="div")])
+    source = (f'{template()}\n#show: setup.with(lang: "en", title: "t")\n'
+              '#let page-ref(target) = [ (p. #context counter(page).at(target).first())]\n'
+              + markup)
+    pdf = typst.compile(source.encode())
+    assert isinstance(pdf, bytes)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())  # lines joined as they were before wrapping
+
+
+def test_typst_syntax_in_the_text_is_printed_as_written() -> None:
+    text = typeset(f"<p>{TRICKY.replace('&', '&amp;').replace('<', '&lt;')}</p>"
+                   f"<ul><li>{TRICKY.replace('<', '&lt;')}</li></ul>"
+                   f"<p><code>{TRICKY.replace('<', '&lt;')}</code></p>")
+    assert text.count(TRICKY) == 3, text
+
+
+def test_elements_links_and_ids_in_any_script() -> None:
+    text = typeset(
+        '<h2 id="l1.d2b0d0b7d0b0d29b">Қазақ тілі</h2>'
+        '<p>See <a href="#l1.d2b0d0b7d0b0d29b" class="page-ref">the heading</a>, '
+        '<a href="https://example.org/a?b=1">a site</a> and <strong>bold</strong>.</p>'
+        '<table><thead><tr><th>A</th><th colspan="2">B</th></tr></thead>'
+        '<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>'
+        '<div class="admonition warning"><p class="admonition-title">Note</p><p>Body</p></div>'
+        '<pre><code>line one\n  line #two</code></pre>')
+    assert "Қазақ тілі" in text
+    assert "See the heading (p. 1), a site (https://example.org/a?b=1) and bold." in text
+    assert "line one" in text and "line #two" in text
+    assert "Note" in text and "Body" in text
