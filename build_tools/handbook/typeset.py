@@ -8,13 +8,18 @@ Typst keeps what it laid out in a cache for the life of the process, which
 the Python binding never empties: about a megabyte per page, so a language's
 handbooks would hold gigabytes by the end. Each PDF is therefore made in a
 child process forked for it, which hands the PDF back through a pipe and
-ends, taking its cache with it.
+ends, taking its cache with it. The language processes of a build make at
+most as many PDFs at once as the machine has cores (:func:`slot`): more
+would not finish sooner, and each holds the layout of a whole PDF.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 from .fonts import merge_all
@@ -39,6 +44,11 @@ class Typesetter:
         if not self.fonts_merged:
             merge_all(self.fonts_dir, self.first_font)
             self.fonts_merged = True
+        with slot(self.fonts_dir):
+            return self.forked(source)
+
+    def forked(self, source: str) -> tuple[bytes | None, list[Problem]]:
+        """Return :meth:`compile` of ``source`` run in a child process."""
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: compile, hand the result back, end
@@ -75,6 +85,33 @@ class Typesetter:
             return None, [(True, _first_line(failure.message or str(failure)))]
         assert isinstance(data, bytes)
         return data, [(False, _first_line(warning.message)) for warning in warned]
+
+
+@contextlib.contextmanager
+def slot(folder: Path) -> Iterator[None]:
+    """Hold one of as many locks in ``folder`` as there are cores, waiting for one if need be.
+
+    Without a folder to lock in, nothing is held.
+    """
+    count = os.cpu_count() or 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        locks = [(folder / f".typesetting-{index}.lock").open("a") for index in range(count)]
+    except OSError:
+        yield
+        return
+    with contextlib.ExitStack() as stack:
+        for lock in locks:
+            stack.enter_context(lock)
+        for lock in locks:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                continue
+        else:
+            fcntl.flock(locks[os.getpid() % count], fcntl.LOCK_EX)
+        yield  # closing the files releases the lock
 
 
 def _first_line(message: str) -> str:
