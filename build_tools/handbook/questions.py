@@ -8,6 +8,8 @@ the accepted texts, numeric tolerances, feedback and explanations.
 
 from __future__ import annotations
 
+import copy
+import re
 from decimal import Decimal, InvalidOperation
 
 import markdown
@@ -27,6 +29,8 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
 """Markdown of question texts: the site's extensions that apply to short texts."""
 ANSWER_LINES = {"text": 2, "numeric": 1}
+PLAIN = re.compile(r"(?![ \t]*(?:\d+[.)]|[-+*>#=]|    ))[^\n\\`*_\[\]<>&!|#{}:~^=]*")
+"""A text in which Markdown (with :data:`EXTENSIONS`) changes nothing but the outer spaces."""
 DOMAIN = "handbook"
 
 
@@ -43,12 +47,32 @@ class QuestionWriter:
         self.lang = lang
         self.md = markdown.Markdown(extensions=EXTENSIONS)
         self.quote = quotes(lang)
+        self.seen: dict[str, HtmlElement] = {}
 
     def blocks(self, text: str, css: str) -> HtmlElement:
         """Return Markdown ``text`` as a ``div`` of class ``css``."""
-        self.md.reset()
-        element = lxml_html.fragment_fromstring(self.md.convert(text), create_parent="div")
+        element = copy.deepcopy(self.converted(text))
         element.set("class", css)
+        return element
+
+    def converted(self, text: str) -> HtmlElement:
+        """Return Markdown ``text`` as a ``div``, converted once per text.
+
+        A text with no character Markdown gives a meaning to is one
+        paragraph as it stands, and is not given to Markdown.
+        """
+        element = self.seen.get(text)
+        if element is None:
+            if PLAIN.fullmatch(text):
+                element = lxml_html.Element("div")
+                paragraph = lxml_html.Element("p")
+                paragraph.text = text.strip()
+                element.append(paragraph)
+            else:
+                self.md.reset()
+                element = lxml_html.fragment_fromstring(self.md.convert(text),
+                                                        create_parent="div")
+            self.seen[text] = element
         return element
 
     def inline(self, text: str, tag: str, css: str) -> HtmlElement:

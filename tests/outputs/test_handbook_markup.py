@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import markdown
 import typst
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
+from build_tools.course.loader import load_course
 from build_tools.handbook.book import template
 from build_tools.handbook.markup import Markup
+from build_tools.handbook.questions import EXTENSIONS, PLAIN
 
 TRICKY = ('#sys.exit() $x^2$ <label> @ref = h // c /* d */ *b* _i_ `r` [x] {y} \\ ~ '
           '-- --- ... -? https://e.kz \'q\' "w" 1. + - #let a = 1 #import "x.typ"')
@@ -47,3 +51,21 @@ def test_elements_links_and_ids_in_any_script() -> None:
     assert "See the heading (p. 1), a site (https://example.org/a?b=1) and bold." in text
     assert "line one" in text and "line #two" in text
     assert "Note" in text and "Body" in text
+
+
+def test_question_texts_left_to_stand_are_those_markdown_leaves_alone(
+        sample_course: Path) -> None:
+    course, _ = load_course(sample_course)
+    assert course is not None
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    texts = {text for page in course.all_pages() for question in page.questions
+             for text in (question.prompt, *question.options, *question.feedback,
+                          question.intro, question.explanation) if text}
+    plain = [text for text in texts if PLAIN.fullmatch(text)]
+    assert len(plain) > len(texts) / 2
+    for text in plain:
+        md.reset()
+        assert md.convert(text) == f"<p>{text.strip()}</p>", text
+    for text in ("Rule 1. *Dignity*", "1. First", "- item", "a <b>c</b>", "a &amp; b",
+                 "see [1](x.md)", "code `x`", "# Title", "> quote", "a\nb"):
+        assert not PLAIN.fullmatch(text), text
