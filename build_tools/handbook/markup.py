@@ -42,6 +42,7 @@ BLOCK_CALLS = {"summary": "admonition-title", "blockquote": "quote.with(block: t
 PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 SPACE = re.compile(r"[ \t\n\r\f\v]+")
 LABEL = re.compile(r"[A-Za-z0-9_.:-]+")
+LANG = re.compile(r"([A-Za-z]{2,3})(?:-([A-Za-z]{2}))?(?:-.*)?")
 ADMONITION_KINDS = ("note", "tip", "warning", "danger", "caution", "example", "success",
                     "info", "question", "quote", "abstract", "failure", "bug")
 
@@ -54,6 +55,20 @@ def escape(text: str) -> str:
 def string(text: str) -> str:
     """Return ``text`` as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def in_language(element: HtmlElement, markup: str) -> str:
+    """Return ``markup`` set in the language of ``element``'s ``lang`` attribute, if any.
+
+    Hyphenation, quotes and the PDF's tags follow it: a page shown from the
+    fallback language is read in that language, its notice in the reader's.
+    """
+    found = LANG.fullmatch(element.get("lang", ""))
+    if found is None or not markup.strip():
+        return markup
+    region = f", region: {string(found.group(2))}" if found.group(2) else ""
+    wrapped = f"#text(lang: {string(found.group(1).lower())}{region})[{markup.strip()}]"
+    return wrapped + ("\n\n" if markup.endswith("\n\n") else "")
 
 
 def label(element_id: str) -> str:
@@ -85,7 +100,7 @@ class Markup:
         bookmarks = int(element.get("data-bookmarks", bookmarks))
         if element.tag not in BLOCK_TAGS:
             return self.inline(element) + "\n\n"
-        return self._block(element, h1_level, bookmarks)
+        return in_language(element, self._block(element, h1_level, bookmarks))
 
     def children(self, element: HtmlElement, h1_level: int, bookmarks: int) -> str:
         """Return the content of a block element that may hold blocks and loose text."""
@@ -129,7 +144,8 @@ class Markup:
         if special is not None:
             return f"#{special}[{inner}]\n\n"
         if "admonition" in css or tag == "details":
-            kind = next((name for name in css if name in ADMONITION_KINDS), "note")
+            kind = "fallback" if "course-fallback" in css else next(
+                (name for name in css if name in ADMONITION_KINDS), "note")
             return f"#admonition({string(kind)})[{inner}]\n\n"
         call = BLOCK_CALLS.get(tag)
         return f"#{call}[{inner.strip()}]\n\n" if call else inner
@@ -210,6 +226,10 @@ class Markup:
             return f"#raw({string(element.text_content())})"
         if tag in BLOCK_TAGS:  # a block inside an inline element: its text only
             return escape(element.text_content())
+        return in_language(element, self._inline(element))
+
+    def _inline(self, element: HtmlElement) -> str:
+        tag = element.tag
         inner = self.anchor(element) + self.inline_content(element)
         css = (element.get("class") or "").split()
         special = next((name for name in CLASS_INLINE if name in css), None)
