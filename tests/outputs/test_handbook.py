@@ -152,15 +152,16 @@ def test_fonts_are_the_shipped_noto_sans_embedded(sample: tuple[Course, Path]) -
         assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows)  # emb sub uni
 
 
-def structure(reader: PdfReader) -> list[tuple[str, str | None]]:
-    """The structure elements of a tagged PDF in reading order: (role, alternative text)."""
-    found: list[tuple[str, str | None]] = []
+def structure(reader: PdfReader) -> list[tuple[str, str | None, str | None]]:
+    """The structure elements of a tagged PDF in reading order: (role, alternative text, lang)."""
+    found: list[tuple[str, str | None, str | None]] = []
 
     def walk(node: object) -> None:
         element = getattr(node, "get_object", lambda: node)()
         if isinstance(element, dict) and "/S" in element:
-            alt = element.get("/Alt")
-            found.append((str(element["/S"]), None if alt is None else str(alt)))
+            alt, lang = element.get("/Alt"), element.get("/Lang")
+            found.append((str(element["/S"]), None if alt is None else str(alt),
+                          None if lang is None else str(lang)))
             kids = element.get("/K")
             for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
                 walk(kid)
@@ -179,11 +180,11 @@ def test_handbooks_are_tagged_for_screen_readers(sample: tuple[Course, Path]) ->
         assert bool(root["/MarkInfo"]["/Marked"])
         assert root["/Lang"] == lang
         roles = structure(reader)
-        names = [role for role, _ in roles]
+        names = [role for role, _, _ in roles]
         assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= set(names)
-        figures = [alt for role, alt in roles if role == "/Figure"]
+        figures = [alt for role, alt, _ in roles if role == "/Figure"]
         assert figures and all(figures), "every image keeps its alternative text"
-    (first, *_) = [alt for role, alt in structure(PdfReader(pdf(dist, "mr", "kk")))
+    (first, *_) = [alt for role, alt, _ in structure(PdfReader(pdf(dist, "mr", "kk")))
                    if role == "/Figure"]
     assert first.startswith("Хронология")
 

@@ -15,6 +15,7 @@ from build_tools.handbook.book import template
 from build_tools.handbook.markup import Markup
 from build_tools.handbook.questions import EXTENSIONS, PLAIN
 from tests.conftest import copy_course, run_cli
+from tests.outputs.test_handbook import structure
 
 TRICKY = ('#sys.exit() $x^2$ <label> @ref = h // c /* d */ *b* _i_ `r` [x] {y} \\ ~ '
           '-- --- ... -? https://e.kz \'q\' "w" 1. + - #let a = 1 #import "x.typ"')
@@ -72,25 +73,9 @@ def test_question_texts_left_to_stand_are_those_markdown_leaves_alone(
         assert not PLAIN.fullmatch(text), text
 
 
-def languages(pdf: Path) -> dict[str, int]:
-    """How many structure elements of a tagged PDF name their own language, by language."""
-    reader = PdfReader(pdf)
-    found: dict[str, int] = {}
-
-    def walk(node: object) -> None:
-        element = getattr(node, "get_object", lambda: node)()
-        if not isinstance(element, dict) or "/S" not in element:
-            return
-        if "/Lang" in element:
-            found[str(element["/Lang"])] = found.get(str(element["/Lang"]), 0) + 1
-        kids = element.get("/K")
-        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-            walk(kid)
-
-    top = reader.trailer["/Root"]["/StructTreeRoot"].get_object()["/K"]
-    for kid in top if isinstance(top, list) else [top]:
-        walk(kid)
-    return found
+def languages(pdf: Path) -> set[str]:
+    """The languages structure elements of a tagged PDF name as their own."""
+    return {lang for _, _, lang in structure(PdfReader(pdf)) if lang}
 
 
 def test_a_page_shown_from_the_fallback_language_is_tagged_in_it(tmp_path: Path) -> None:
