@@ -186,14 +186,16 @@ CODES: dict[str, Code] = {code.name: code for code in (
          "page or of one of its SVG images, at the line given; write it with letters of "
          "the course's languages (a symbol such as ↺ or ☃ has no letter in the font)."),
     Code("handbook-image", Severity.ERROR,
-         "An image of the page is not in the built site, so the handbook cannot show it; "
-         "keep images beside the page in `docs/` and link them by a relative path."),
+         "An image of the page is not in the built site, is in a format the handbook cannot "
+         "print (it prints PNG, JPEG, GIF, WebP and SVG), or is an SVG drawing that shows an "
+         "image from the internet or a missing file; keep images beside the page in `docs/`, "
+         "link them by a relative path, and put what a drawing shows inside it."),
     Code("handbook-page", Severity.ERROR,
          "A built page lacks the content frame the handbook reads, or shows a question its "
          "source no longer has; build again, and keep the `course` plugin in `mkdocs.yml`."),
     Code("handbook-render", Severity.ERROR,
-         "The PDF layout could not load a file or met text set in a machine's font instead "
-         "of Noto Sans; the message says which (a style sheet problem is only a warning)."),
+         "The typesetter (Typst) could not make a PDF of the handbook; the message says "
+         "why (a warning from it does not stop the build)."),
     Code("outside-docs", Severity.ERROR,
          "A link or image (inline, reference-style or raw HTML) points outside the docs "
          "folder or is an absolute path; nothing outside `docs/` is published, so copy the "

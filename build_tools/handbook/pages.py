@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
@@ -162,8 +163,49 @@ class ChapterReader:
                           "link it by a relative path", "handbook-image")
                 image.drop_tree()
                 continue
+            problem = unprintable(path)
+            if problem is not None:
+                self.fail(page, source_line(page.path, src.rsplit("/", 1)[-1]),
+                          f"the handbook cannot print image '{src}': {problem}",
+                          "handbook-image")
+                image.drop_tree()
+                continue
             image.set("src", "/" + path.resolve().relative_to(self.site_dir.resolve()).as_posix())
             chapter.images.append((path, (page.path.parent / unquote(src)).resolve()))
+
+
+PRINTABLE = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+"""The image formats the typesetter reads."""
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def unprintable(path: Path) -> str | None:
+    """Return why the typesetter could not print the image at ``path``, or ``None``.
+
+    An SVG may link other images: on paper, each must be a file beside it
+    (or inside it as a ``data:`` address); an address on the internet cannot
+    be printed, since the handbook is made offline.
+    """
+    if path.suffix.lower() not in PRINTABLE:
+        return "use PNG, JPEG, GIF, WebP or SVG"
+    if path.suffix.lower() != ".svg":
+        return None
+    try:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True,
+                                                      huge_tree=False)).getroot()
+    except etree.XMLSyntaxError as failure:
+        return (f"line {failure.lineno} of it is not well-formed SVG; save it again from the "
+                "drawing program")
+    for linked in root.iter("{http://www.w3.org/2000/svg}image"):
+        address = linked.get("href") or linked.get(XLINK_HREF) or ""
+        if address.startswith("data:"):
+            continue
+        if is_external(address):
+            return (f"it shows '{address}' from the internet, which a printed handbook "
+                    "cannot; put that image inside the drawing or beside it")
+        if not (path.parent / unquote(address)).is_file():
+            return f"it shows '{address}', which is not beside it in the built site"
+    return None
 
 
 def anchor_of(lesson: Lesson) -> str:

@@ -83,6 +83,36 @@ def test_an_image_missing_from_the_built_site_is_reported_at_its_line(small: Pat
     assert not list((small / "rebuilt").glob("*.pdf"))
 
 
+@pytest.mark.parametrize(("name", "drawing", "problem"), [
+    ("plan.bmp", None, "use PNG, JPEG, GIF, WebP or SVG"),
+    ("plan.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/'
+     'xlink"><image xlink:href="https://example.org/map.png" width="9" height="9"/></svg>',
+     "it shows 'https://example.org/map.png' from the internet, which a printed handbook "
+     "cannot; put that image inside the drawing or beside it"),
+    ("plan.svg", '<svg xmlns="http://www.w3.org/2000/svg"><image href="map.png"/></svg>',
+     "it shows 'map.png', which is not beside it in the built site"),
+    ("plan.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<rect', "line 2 of it is not "
+     "well-formed SVG; save it again from the drawing program"),
+])
+def test_an_image_the_handbook_cannot_print_fails_at_its_line(
+        small: Path, name: str, drawing: str | None, problem: str) -> None:
+    page = small / "docs" / "ru" / "01-basics" / "01-first.md"
+    image = page.parent / name
+    if drawing is None:
+        image.write_bytes(b"BM" + bytes(60))
+    else:
+        image.write_text(drawing, encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + f"\n![План]({name})\n", encoding="utf-8")
+
+    result = run_cli(small, "build")
+
+    line = page.read_text(encoding="utf-8").split("\n").index(f"![План]({name})") + 1
+    assert result.exit_code == 1
+    assert (f"docs/ru/01-basics/01-first.md:{line}: error: the handbook cannot print image "
+            f"'{name}': {problem} [handbook-image]") in result.output.splitlines()
+    assert not (small / "dist").exists()
+
+
 @pytest.mark.parametrize(("setting", "message"), [
     ("handbook:\n  editions: [teacher]\n",
      "course.yml:12: error: 'handbook.editions' must list some of 'trainee', 'trainer', "
