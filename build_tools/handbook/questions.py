@@ -137,7 +137,9 @@ class QuestionWriter:
         section.append(heading)
         for number, quiz in enumerate(chapter.quizzes, start=1):
             item = lxml_html.Element("div", {"class": "key-item"})
-            item.append(self.prompt(quiz, number))
+            prompt = self.prompt(quiz, number)
+            prompt.set("class", "key-prompt")
+            item.append(prompt)
             item.append(self.answer(quiz))
             feedback = [(LETTERS[i], text) for i, text in enumerate(quiz.feedback) if text]
             if feedback:
