@@ -35,8 +35,15 @@ TOC_ITEMS = ("toc-module", "toc-lesson", "toc-home")
 """Classes of a contents list's items, each written as a call of that name."""
 CLASS_INLINE = ("key-choice", "letter", "question-number", "key-label", "accepted", "answer-label")
 """Classes of inline elements written the same way."""
+KEPT = ("question", "key-item")
+"""Classes of blocks kept on one page when they fit (see :func:`whole`)."""
+CHARS_PER_LINE = 70
+"""Fewer characters than a line of the handbook's text holds: estimates err long."""
+IMAGE_LINES = 20
+WHOLE_LINES = 30
+"""Lines a block may be estimated at and still be kept whole: about two thirds of a page."""
 BLOCK_CALLS = {"summary": "admonition-title", "blockquote": "quote.with(block: true)",
-               "figure": "figure-block", "figcaption": "caption", "dt": "strong",
+               "figcaption": "caption", "dt": "strong",
                "dd": "pad.with(left: 14pt)"}
 """Block elements written as a call of a Typst function on their content."""
 PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -55,6 +62,21 @@ def escape(text: str) -> str:
 def string(text: str) -> str:
     """Return ``text`` as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def whole(element: HtmlElement) -> str:
+    """Return the argument that lets a kept block break if it may be taller than a page.
+
+    Typst never breaks a block it is told to keep whole, even one taller
+    than the page, whose end would then be lost; measuring each block in
+    Typst costs half as much time again as the whole layout, so its height
+    is estimated here, generously, from its text, paragraphs and images.
+    """
+    text = element.text_content()
+    lines = (len(text) / CHARS_PER_LINE + text.count("\n")
+             + len(element.xpath(".//p|.//li|.//tr|.//br"))
+             + IMAGE_LINES * len(element.xpath(".//img")))
+    return "" if lines <= WHOLE_LINES else ", whole: false"
 
 
 def in_language(element: HtmlElement, markup: str) -> str:
@@ -135,18 +157,22 @@ class Markup:
         if tag == "table":
             return self._table(element)
         if tag == "pre":
-            return (f"#codeblock({string(element.text_content())})"
+            return (f"#codeblock({string(element.text_content())}{whole(element)})"
                     f"{self.anchor(element)}\n\n")
         if tag == "hr":
             return "#rule()\n\n"
         inner = self.children(element, h1_level, bookmarks)
         special = next((name for name in CLASS_BLOCKS if name in css), None)
+        if special in KEPT:
+            return f"#{special}({whole(element).lstrip(', ')})[{inner}]\n\n"
         if special is not None:
             return f"#{special}[{inner}]\n\n"
         if "admonition" in css or tag == "details":
             kind = "fallback" if "course-fallback" in css else next(
                 (name for name in css if name in ADMONITION_KINDS), "note")
-            return f"#admonition({string(kind)})[{inner}]\n\n"
+            return f"#admonition({string(kind)}{whole(element)})[{inner}]\n\n"
+        if tag == "figure":
+            return f"#figure-block({whole(element).lstrip(', ')})[{inner.strip()}]\n\n"
         call = BLOCK_CALLS.get(tag)
         return f"#{call}[{inner.strip()}]\n\n" if call else inner
 

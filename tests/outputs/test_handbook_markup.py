@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import markdown
+import pytest
 import typst
 from lxml import html as lxml_html
 from pypdf import PdfReader
@@ -21,15 +23,20 @@ TRICKY = ('#sys.exit() $x^2$ <label> @ref = h // c /* d */ *b* _i_ `r` [x] {y} \
           '-- --- ... -? https://e.kz \'q\' "w" 1. + - #let a = 1 #import "x.typ"')
 
 
-def typeset(body: str) -> str:
-    """The text of the PDF Typst makes of HTML ``body`` with the handbook's functions."""
+def pdf_of(body: str) -> bytes:
+    """The PDF Typst makes of HTML ``body`` with the handbook's functions."""
     markup = Markup().blocks([lxml_html.fragment_fromstring(body, create_parent="div")])
     source = (f'{template()}\n#show: setup.with(lang: "en", title: "t")\n'
               '#let page-ref(target) = [ (p. #context counter(page).at(target).first())]\n'
               + markup)
     pdf = typst.compile(source.encode())
     assert isinstance(pdf, bytes)
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return pdf
+
+
+def typeset(body: str) -> str:
+    """The text of the PDF Typst makes of HTML ``body``, lines joined."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_of(body))).pages)
     return " ".join(text.split())  # lines joined as they were before wrapping
 
 
@@ -53,6 +60,28 @@ def test_elements_links_and_ids_in_any_script() -> None:
     assert "See the heading (p. 1), a site (https://example.org/a?b=1) and bold." in text
     assert "line one" in text and "line #two" in text
     assert "Note" in text and "Body" in text
+
+
+@pytest.mark.parametrize("kept", [
+    '<div class="admonition note"><p class="admonition-title">Note</p>{}</div>',
+    '<div class="question"><p class="question-prompt">Which?</p>{}</div>',
+    '<pre><code>{}</code></pre>',
+])
+def test_a_block_kept_on_one_page_breaks_when_it_is_taller_than_a_page(
+        kept: str, tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>Paragraph {number}: {'word ' * 40}</p>" for number in range(60))
+    if kept.startswith("<pre>"):
+        paragraphs = "\n".join(f"line {number}" for number in range(120))
+    short = kept.format("<p>A short one, kept whole.</p>")
+    path = tmp_path / "kept.pdf"
+    path.write_bytes(pdf_of(f"<p>Before.</p>{kept.format(paragraphs)}<p>SHORT</p>{short}"
+                            "<p>LAST</p>"))
+
+    shown = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                           text=True).stdout  # text outside a page is not shown, nor given
+
+    assert ("line 119" if kept.startswith("<pre>") else "Paragraph 59") in shown
+    assert "LAST" in shown
 
 
 def test_question_texts_left_to_stand_are_those_markdown_leaves_alone(
