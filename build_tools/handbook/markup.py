@@ -28,7 +28,7 @@ CLASS_BLOCKS = (
     "cover", "cover-academy", "cover-course", "kicker", "cover-trainer", "cover-edition",
     "cover-facts", "cover-name", "module-contents", "front", "toc-note", "lesson", "home",
     "admonition-title", "question", "question-prompt", "key-prompt", "question-intro",
-    "answer-lines", "key-item", "key-answer", "key-feedback",
+    "answer-numeric", "answer-lines", "key-item", "key-answer", "key-feedback",
     "key-feedback-item", "key-explanation-label", "key-explanation")
 """Classes of block elements written as a call of the ``handbook.typ`` function of that name."""
 TOC_ITEMS = ("toc-module", "toc-lesson", "toc-home")
