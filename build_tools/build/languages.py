@@ -7,7 +7,8 @@ other one beside it, and its language folder is moved in. Then the outputs
 again, and meanwhile, here, those that combine languages, which so no longer
 wait for the last language's files. With one core,
 or ``COURSE_JOBS=1``, everything runs here in turn; the output is the same
-byte for byte.
+byte for byte. The language processes are sent the course model without the
+pages' Markdown text, which only the checks (here) read.
 """
 
 from __future__ import annotations
@@ -47,11 +48,12 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
             run_mkdocs(SiteRun(course, site_dir, progress=progress, timings=timings))
         return write_outputs(course, site_dir, dist_dir, timings=timings)
     others = [lang for lang in course.languages if lang != course.default_language]
+    sent = course.without_bodies()  # each process unpickles its own copy
     with _progress(progress, course) as channel:
         with contextlib.ExitStack() as stack:
             scratch = {lang: stack.enter_context(scratch_dir(f".site-{lang}-", site_dir.parent))
                        for lang in others}
-            jobs = [(course, lang, scratch.get(lang, site_dir), channel, timings.child(),
+            jobs = [(sent, lang, scratch.get(lang, site_dir), channel, timings.child(),
                      time.time()) for lang in course.languages]
             for timed in run_jobs(_build_language, jobs, meanwhile):
                 timings.merge(timed)
@@ -63,7 +65,7 @@ def build_languages(course: Course, site_dir: Path, dist_dir: Path, progress: Pr
             combined.append(write_outputs(course, site_dir, dist_dir, timings=timings,
                                           outputs=selected(course, "course")))
 
-        done = run_jobs(_write_outputs, [(course, lang, site_dir, dist_dir, channel,
+        done = run_jobs(_write_outputs, [(sent, lang, site_dir, dist_dir, channel,
                                           timings.child()) for lang in course.languages],
                         course_outputs)
     for _, timed in done:

@@ -8,7 +8,7 @@ language folder (``01-mandela-rules/01-origins.md``), ``*_path`` is a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -81,8 +81,11 @@ class Page:
     against (written by ``course status --mark``)."""
     key_lines: Mapping[str, int] = field(default_factory=dict)
     """1-based line in the file of each front matter key."""
-    body: str = ""
-    """The Markdown after the front matter (newlines normalized to ``\\n``)."""
+    body: str = field(default="", repr=False)
+    """The Markdown after the front matter (newlines normalized to ``\\n``). Only the checks
+    read it: the language processes get the model without it (:meth:`Course.without_bodies`),
+    and it is not in the page's ``repr()``, so that a digest of one (the handbook cache's)
+    is the same there (the built page stands for it)."""
     body_line: int = 1
     """1-based line of the file on which ``body`` starts."""
     questions: tuple[Question, ...] = ()
@@ -218,6 +221,21 @@ class Course:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         object.__setattr__(self, "_cache", {})
+
+    def without_bodies(self) -> Course:
+        """Return this model without the pages' Markdown text (``Page.body``: ``""``).
+
+        What a language process is sent: MkDocs reads the pages from their files and
+        the outputs read the built site, and the text is most of the model's memory.
+        """
+        def lesson(found: Lesson) -> Lesson:
+            return replace(found, pages={lang: replace(page, body="")
+                                         for lang, page in found.pages.items()})
+
+        return replace(self, home=lesson(self.home), modules=tuple(
+            replace(module, index=lesson(module.index),
+                    lessons=tuple(lesson(one) for one in module.lessons))
+            for module in self.modules))
 
     def source(self, page: Page) -> PageSource:
         """Return the links, images and anchors Python-Markdown finds in ``page``.

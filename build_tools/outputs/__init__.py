@@ -32,7 +32,8 @@ The interface:
   pipeline then keeps the last good ``site/`` and ``dist/``.
 
 Outputs get everything through ``job``: no globals, no reading of sources
-(``job.course`` holds every fact of them), nothing written outside
+(``job.course`` holds every fact of them but the pages' Markdown text, which
+the language processes are not sent: the built site has the pages), nothing written outside
 ``job.dist_dir`` but a cache of the output's own under the project's ``.cache/``
 (the handbook keeps its PDFs there, reused while their inputs are unchanged;
 a cache never changes the bytes written, and deleting it is always safe).

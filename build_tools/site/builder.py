@@ -29,6 +29,10 @@ log = logging.getLogger("mkdocs.plugins.course")
 NOT_FOUND = "404.html"
 CONTENT_MARKER = "data-course-content"
 """Attribute of the element that holds a built page's content, without the theme's chrome."""
+RELEASED = ""
+"""A page's Markdown and HTML once used. MkDocs keeps both of every page until the whole
+language is written: about 10 MB at 660 pages of a language. Empty,
+not ``None``: MkDocs' ``Page.title`` reads ``None`` as a page not read yet."""
 
 
 class LanguageBuild:
@@ -113,7 +117,11 @@ class LanguageBuild:
                 page.meta[key] = Markup.escape(value)
 
     def page_content(self, html: str, page: Page) -> str:
-        """Index the page, mark fallback content with its language and frame the content."""
+        """Index the page, mark fallback content with its language and frame the content.
+
+        The page's Markdown is dropped (:data:`RELEASED`): nothing reads it again.
+        """
+        page.markdown = RELEASED
         content_lang = content_language(page.file, self.lang)
         title = page.title
         title = title.unescape() if isinstance(title, Markup) else str(title or "")
@@ -127,6 +135,10 @@ class LanguageBuild:
         # A theme-neutral frame around the page's own content, which outputs
         # (the printed handbook) take from the built page.
         return f"<div {CONTENT_MARKER}>{html}</div>"
+
+    def page_written(self, page: Page) -> None:
+        """Drop the page's HTML (:data:`RELEASED`) once its file is rendered."""
+        page.content = RELEASED
 
     def page_context(self, context: dict[str, Any], page: Page, config: Any) -> None:
         """Give the templates our frame and the same page in the other languages."""

@@ -130,6 +130,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[no-untyped-c
             self.site.template_context(context, template_name, config)
         return context
 
+    # After every other plugin (mkdocs-static-i18n's runs at -100), which may read the page.
+    @event_priority(-110)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of the page's HTML once it is rendered into ``output``."""
+        if self.site:
+            self.site.page_written(page)
+        return output
+
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         """Route each language's 404 page to its own folder."""

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 from build_tools.course.loader import load_course
@@ -50,3 +51,15 @@ def test_the_model_travels_to_a_process_without_its_cache(minimal: Path) -> None
     anchors = course.source(page).anchors  # fills the cache
     copy = pickle.loads(pickle.dumps(course))
     assert copy.__dict__["_cache"] == {} and copy.source(page).anchors == anchors
+
+
+def test_the_language_processes_get_the_model_without_the_pages_text(minimal: Path) -> None:
+    course, _ = load_course(minimal)
+    assert course is not None
+    sent = course.without_bodies()
+    pages, kept = list(course.all_pages()), list(sent.all_pages())
+    assert [p.path for p in kept] == [p.path for p in pages] and len(pages) > 10
+    assert all(p.body for p in pages) and not any(p.body for p in kept)
+    assert [replace(p, body="") for p in pages] == kept
+    assert sent.config is course.config and sent.glossary is course.glossary
+    assert [m.id for m in sent.modules] == [m.id for m in course.modules]
