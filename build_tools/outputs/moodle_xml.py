@@ -103,6 +103,10 @@ class Texts:
             self.cache[key] = self.render(text, question, inline=inline, prefix=prefix)
         return self.cache[key]
 
+    def forget(self) -> None:
+        """Drop the texts rendered so far: the questions that print them are written."""
+        self.cache.clear()
+
     def render(self, text: str, question: BankQuestion, *, inline: bool,
                prefix: str) -> tuple[str, dict[str, bytes]]:
         """Render ``text`` (block Markdown, or inline without its paragraph)."""

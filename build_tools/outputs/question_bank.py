@@ -13,22 +13,25 @@ the line of its ``/// quiz``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from ..build.swap import scratch_dir
 from ..course.model import Course, Module, Page
 from ..diagnostics import Diagnostic, error, rel
 from .base import OutputJob, OutputResult, Scope, WrittenFile
 from .moodle_xml import BankQuestion, QuestionWriter, Texts, Unexpressible, category, multilang
 
 KIND = "Moodle XML question bank"
-QUESTION_PARSER = etree.XMLParser(strip_cdata=False, resolve_entities=False, huge_tree=True)
-"""Reads a ``<question>`` back as it was written: its CDATA sections stay CDATA."""
-Kept = tuple[bytes, tuple[int, ...]]
-"""A ``<question>`` as text, and the places of its elements with empty text."""
+QUIZ_OPEN, QUIZ_CLOSE = b"<quiz>", b"\n</quiz>"
+BANK_START = b"<?xml version='1.0' encoding='UTF-8'?>\n" + QUIZ_OPEN
+"""What every bank file starts with (lxml's XML declaration), before its parts."""
+BANK_END = QUIZ_CLOSE + b"\n"
+"""What every bank file ends with, after its parts."""
 MULTILANG = "multilang"
 """The language part of the multilingual files' names."""
 
@@ -70,33 +73,60 @@ def bank_name(course_id: str, scope: str, lang: str) -> str:
 def write_question_banks(course: Course, dist_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Write every bank of ``course`` into ``dist_dir``; return the files and the problems.
 
-    Nothing is written when a question cannot be expressed.
+    The banks are written a module at a time: its questions in every language, then
+    its part of each bank, which the course's banks take too. Nothing is written
+    when a question cannot be expressed: the files are made in a scratch folder
+    beside ``dist_dir`` and moved in once every question could be.
     """
     modules = [found for found in collect(course) if found.ids]
+    if not modules:
+        return [], []
+    langs = (*course.languages, MULTILANG)
     writer = QuestionWriter(Texts(course.docs_dir))
-    elements: dict[tuple[str, str], Kept] = {}
     diagnostics: list[Diagnostic] = []
-    for found in modules:
-        for qid in found.ids:
-            for lang in (*course.languages, MULTILANG):
-                try:
-                    elements[qid, lang] = kept(writer.write(versions_of(course, found, qid,
-                                                                    lang)))
-                except Unexpressible as exc:
-                    problem = error(rel(exc.path, course.root), exc.line, str(exc),
-                                    "question-bank")
-                    if problem not in diagnostics:
-                        diagnostics.append(problem)
-    if diagnostics or not modules:
-        return [], diagnostics
-    dist_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang in (*course.languages, MULTILANG):
-        for scope, parts in [(m.module.id, [m]) for m in modules] + [("course", modules)]:
-            path = dist_dir / bank_name(course.id, scope, lang)
-            path.write_bytes(bank_bytes(course, parts, lang, elements))
-            written.append(path)
-    return written, []
+    names = [bank_name(course.id, scope, lang) for lang in langs
+             for scope in (*(found.module.id for found in modules), "course")]
+    with scratch_dir(".question-banks-", dist_dir.parent) as scratch:
+        with contextlib.ExitStack() as files:
+            whole = {lang: files.enter_context((scratch / bank_name(course.id, "course", lang))
+                                               .open("wb")) for lang in langs}
+            for handle in whole.values():
+                handle.write(BANK_START)
+            for found in modules:
+                for lang, part in module_parts(course, found, writer, diagnostics).items():
+                    (scratch / bank_name(course.id, found.module.id, lang)).write_bytes(
+                        BANK_START + part + BANK_END)
+                    whole[lang].write(part)
+            for handle in whole.values():
+                handle.write(BANK_END)
+        if diagnostics:
+            return [], diagnostics
+        dist_dir.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (scratch / name).replace(dist_dir / name)
+    return [dist_dir / name for name in names], []
+
+
+def module_parts(course: Course, found: ModuleQuestions, writer: QuestionWriter,
+                 diagnostics: list[Diagnostic]) -> dict[str, bytes]:
+    """Return the part of each language's banks (and the multilingual ones) ``found`` makes.
+
+    A question that cannot be expressed is left out and reported in ``diagnostics``.
+    """
+    langs = (*course.languages, MULTILANG)
+    elements: dict[tuple[str, str], etree._Element] = {}
+    for qid in found.ids:
+        for lang in langs:
+            try:
+                elements[qid, lang] = writer.write(versions_of(course, found, qid, lang))
+            except Unexpressible as exc:
+                problem = error(rel(exc.path, course.root), exc.line, str(exc), "question-bank")
+                if problem not in diagnostics:
+                    diagnostics.append(problem)
+    writer.texts.forget()  # the next module's texts are others
+    return {lang: bank_part(course, found, lang, [elements[qid, lang] for qid in found.ids
+                                                  if (qid, lang) in elements])
+            for lang in langs}
 
 
 def versions_of(course: Course, found: ModuleQuestions, qid: str,
@@ -108,44 +138,23 @@ def versions_of(course: Course, found: ModuleQuestions, qid: str,
     return {code: versions[code] for code in course.languages if code in versions}
 
 
-def kept(element: etree._Element) -> Kept:
-    """Return a ``<question>`` as :func:`restored` reads it back.
+def bank_part(course: Course, found: ModuleQuestions, lang: str,
+              questions: list[etree._Element]) -> bytes:
+    """A module's part of a bank: its category (inside the course's), then its questions.
 
-    Every question of every language (with its images) is written before the
-    first bank, so that none is written when one fails; as text they take a
-    fifth of the memory of their trees. An element with empty text is written
-    ``<text></text>``, which a parser reads as no text: their places are kept.
+    The part is the bytes between :data:`BANK_START` and :data:`BANK_END`, indented
+    as the children of ``<quiz>``: a bank is any number of parts between the two.
     """
-    empty = tuple(index for index, node in enumerate(element.iter())
-                  if node.text == "" and not len(node))
-    return etree.tostring(element, encoding="UTF-8"), empty
-
-
-def restored(question: Kept) -> etree._Element:
-    """Return the ``<question>`` element :func:`kept` kept, as it was."""
-    data, empty = question
-    element = etree.fromstring(data, QUESTION_PARSER)
-    nodes = list(element.iter()) if empty else []
-    for index in empty:
-        nodes[index].text = ""
-    return element
-
-
-def bank_bytes(course: Course, parts: list[ModuleQuestions], lang: str,
-               elements: dict[tuple[str, str], Kept]) -> bytes:
-    """One bank file: a category per module (inside the course's), then its questions."""
     quiz = etree.Element("quiz")
-    for found in parts:
-        names = [_title(course.titles, course.id, course.languages, lang),
-                 _title({code: course.title_of(found.module.index, code)
-                         for code in course.languages},
-                        found.module.id, course.languages, lang)]
-        quiz.append(category(names, f"{course.id}-{found.module.id}-{lang}"))
-        for qid in found.ids:
-            quiz.append(restored(elements[qid, lang]))
+    names = [_title(course.titles, course.id, course.languages, lang),
+             _title({code: course.title_of(found.module.index, code)
+                     for code in course.languages},
+                    found.module.id, course.languages, lang)]
+    quiz.append(category(names, f"{course.id}-{found.module.id}-{lang}"))
+    quiz.extend(questions)
     etree.indent(quiz, space="  ")
-    data: bytes = etree.tostring(quiz, xml_declaration=True, encoding="UTF-8")
-    return data + b"\n"
+    data: bytes = etree.tostring(quiz, encoding="UTF-8")  # no declaration for UTF-8
+    return data[len(QUIZ_OPEN):-len(QUIZ_CLOSE)]
 
 
 def collect(course: Course) -> Iterator[ModuleQuestions]:
