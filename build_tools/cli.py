@@ -90,6 +90,9 @@ def main(ctx: click.Context, project: Path, debug: bool) -> None:
 @guarded
 def build(root: Path, strict: bool, timings_file: Path | None) -> None:
     """Check the sources, then build the site and the outputs `course.yml` selects."""
+    from .build.parallel import prime
+
+    prime()  # the language processes' imports start while this process imports the build's
     from .build.pipeline import build_site
     from .build.timings import Timings
     from .outputs import WrittenFile
