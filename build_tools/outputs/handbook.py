@@ -152,21 +152,21 @@ class _Language:
     def edition(self, writer: BookWriter, sections: list[Section], keys: list[str | None],
                 home: Chapter | None, edition: str) -> list[WrittenFile]:
         trainer = edition == "trainer"
-        reports = []
-        for section, key in zip(sections, keys, strict=True):
-            reports.append(self.pdf(section.module.id, edition, self.source(section),
-                                    writer.module_pdf(section, trainer, key)))
+        reports = [self.pdf(section.module.id, edition, self.source(section),
+                            writer.module_pdf(section, trainer, key))
+                   for section, key in zip(sections, keys, strict=True)]
         index = f"{rel(self.course.docs_dir, self.course.root)}/{self.lang}/" \
                 f"{self.course.home.src_uri}"
         reports.append(self.pdf("course", edition, index,
                                 writer.course_pdf(sections, keys, home, trainer)))
-        return reports
+        return [report for report in reports if report is not None]
 
-    def pdf(self, scope: str, edition: str, source: str, document: str) -> WrittenFile:
+    def pdf(self, scope: str, edition: str, source: str, document: str) -> WrittenFile | None:
+        """Write one PDF; ``None`` when Typst could not make it (an error says why)."""
         name = handbook_name(self.course.id, scope, self.lang, edition)
         size, problems = self.cache.write(document, self.dist_dir / name)
         self.rendered(source, problems)
-        return WrittenFile(self.dist_dir / name, size, KIND)
+        return WrittenFile(self.dist_dir / name, size, KIND) if size else None
 
     def source(self, section: Section) -> str:
         """Return the module index's source path, where a module's layout problems are told."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.course.loader import load_course
+from build_tools.handbook.typeset import Typesetter
 from build_tools.outputs.handbook import write_handbooks
 from tests.conftest import copy_course, run_cli
 
@@ -149,3 +150,19 @@ def test_a_link_to_a_heading_in_cyrillic_gives_its_page(small: Path) -> None:
         small / "dist" / "minimal_ba_ru_handbook.pdf"), "-"], check=True, capture_output=True,
         text=True).stdout
     assert re.search(r"См\. правила \(с\. \d+\)", " ".join(text.split())), text
+
+
+def test_a_pdf_the_typesetter_cannot_make_is_an_error_and_not_a_file(
+        small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_cli(small, "build").exit_code == 0
+    course, _ = load_course(small)
+    assert course is not None
+    monkeypatch.setattr(Typesetter, "compile", lambda self, source: (None, [(True, "no page")]))
+
+    reports, problems = write_handbooks(course, small / "site", small / "rebuilt", "en",
+                                        cache_dir=small / "empty-cache")
+
+    assert reports == []
+    assert "docs/en/01-basics/index.md: error: the handbook's layout: no page " \
+        "[handbook-render]" in [d.format() for d in problems]
+    assert not list((small / "rebuilt").glob("*.pdf"))
