@@ -95,8 +95,10 @@ class Lms:
 
     def wait_for_page(self, index: int) -> None:
         """Wait until the launcher's page ``index`` is shown, loaded and tracked."""
+        # The whole path: after a language switch the old language's page ends the same way.
         self.launcher.wait_for_function(
-            "i => frames[0].location.href.endsWith('/' + ScoLauncher.config.pages[i].href)"
+            "i => frames[0].location.pathname"
+            " === new URL(ScoLauncher.config.pages[i].href, location.href).pathname"
             " && frames[0].document.readyState === 'complete'"
             " && ScoLauncher.state.page === i", arg=index)
 
