@@ -19,6 +19,10 @@ URL_ATTRS = {"a": "href", "img": "src", "source": "src", "audio": "src", "video"
 """Raw HTML elements whose address the site and the packages must be able to follow."""
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+PLAIN_TEXT = re.compile(r"(?![ \t]*(?:\d+[.)]|[-+*>#=]|    ))[^\n\\`*_\[\]<>&!|#{}:~^=]*")
+"""A short text (a question's prompt, option, feedback) in which Python-Markdown, with the
+extensions question texts may use, changes nothing but the outer spaces: it is one paragraph
+as it stands, so it need not be given to Markdown."""
 
 
 def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:

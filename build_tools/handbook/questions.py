@@ -9,7 +9,6 @@ the accepted texts, numeric tolerances, feedback and explanations.
 from __future__ import annotations
 
 import copy
-import re
 from decimal import Decimal, InvalidOperation
 
 import markdown
@@ -18,6 +17,7 @@ from babel.numbers import format_decimal
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from ..course.markdown_text import PLAIN_TEXT
 from ..course.model import Question
 from ..languages.i18n import gettext
 from ..languages.typography import quotes
@@ -29,8 +29,6 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
 """Markdown of question texts: the site's extensions that apply to short texts."""
 ANSWER_LINES = {"text": 2, "numeric": 1}
-PLAIN = re.compile(r"(?![ \t]*(?:\d+[.)]|[-+*>#=]|    ))[^\n\\`*_\[\]<>&!|#{}:~^=]*")
-"""A text in which Markdown (with :data:`EXTENSIONS`) changes nothing but the outer spaces."""
 DOMAIN = "handbook"
 
 
@@ -63,7 +61,7 @@ class QuestionWriter:
         """
         element = self.seen.get(text)
         if element is None:
-            if PLAIN.fullmatch(text):
+            if PLAIN_TEXT.fullmatch(text):
                 element = lxml_html.Element("div")
                 paragraph = lxml_html.Element("p")
                 paragraph.text = text.strip()

@@ -32,6 +32,8 @@ import markdown
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..course.markdown_text import PLAIN_TEXT
+
 FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667",
              7: "14.28571", 8: "12.5", 9: "11.11111", 10: "10", 20: "5"}
 """Moodle's grade option giving an equal share of 100 % to each of N answers, by N."""
@@ -112,8 +114,11 @@ class Texts:
         """Render ``text`` (block Markdown, or inline without its paragraph)."""
         if not text.strip():
             return "", {}
-        self.md.reset()
-        rendered = self.md.convert(text)
+        if PLAIN_TEXT.fullmatch(text):
+            rendered = f"<p>{text.strip()}</p>"
+        else:
+            self.md.reset()
+            rendered = self.md.convert(text)
         if inline and rendered.startswith("<p>") and rendered.endswith("</p>") \
                 and rendered.count("<p>") == 1:
             rendered = rendered[3:-4]

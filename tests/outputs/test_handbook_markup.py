@@ -13,9 +13,11 @@ from lxml import html as lxml_html
 from pypdf import PdfReader
 
 from build_tools.course.loader import load_course
+from build_tools.course.markdown_text import PLAIN_TEXT
 from build_tools.handbook.book import template
 from build_tools.handbook.markup import Markup
-from build_tools.handbook.questions import EXTENSIONS, PLAIN
+from build_tools.handbook.questions import EXTENSIONS
+from build_tools.outputs.moodle_xml import MARKDOWN_EXTENSIONS
 from tests.conftest import copy_course, run_cli
 from tests.outputs.test_handbook import structure
 
@@ -84,22 +86,23 @@ def test_a_block_kept_on_one_page_breaks_when_it_is_taller_than_a_page(
     assert "LAST" in shown
 
 
+@pytest.mark.parametrize("extensions", [EXTENSIONS, MARKDOWN_EXTENSIONS])
 def test_question_texts_left_to_stand_are_those_markdown_leaves_alone(
-        sample_course: Path) -> None:
+        sample_course: Path, extensions: tuple[str, ...]) -> None:
     course, _ = load_course(sample_course)
     assert course is not None
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    md = markdown.Markdown(extensions=list(extensions))
     texts = {text for page in course.all_pages() for question in page.questions
              for text in (question.prompt, *question.options, *question.feedback,
                           question.intro, question.explanation) if text}
-    plain = [text for text in texts if PLAIN.fullmatch(text)]
+    plain = [text for text in texts if PLAIN_TEXT.fullmatch(text)]
     assert len(plain) > len(texts) / 2
     for text in plain:
         md.reset()
         assert md.convert(text) == f"<p>{text.strip()}</p>", text
     for text in ("Rule 1. *Dignity*", "1. First", "- item", "a <b>c</b>", "a &amp; b",
-                 "see [1](x.md)", "code `x`", "# Title", "> quote", "a\nb"):
-        assert not PLAIN.fullmatch(text), text
+                 "see [1](x.md)", "code `x`", "# Title", "> quote", "a\nb", "!!! note"):
+        assert not PLAIN_TEXT.fullmatch(text), text
 
 
 def languages(pdf: Path) -> set[str]:
