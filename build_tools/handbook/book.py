@@ -159,7 +159,7 @@ class BookWriter:
         body = lxml_html.Element("div")
         body.append(cover)
         return (f"{template()}\n"
-                f"#show: setup.with(lang: {string(self.lang)}, title: {string(title)}, "
+                f"#show: setup.with({string(self.lang)}, title: {string(title)}, "
                 f"author: ({string(author)},), date: {date})\n"
                 f"#let page-ref(target) = [ (#{string(before)}"
                 f"#context counter(page).at(target).first()#{string(after)})]\n"

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
+from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -34,8 +34,6 @@ from .typeset import Problem, Typesetter
 CODE_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("typst", "fonttools")
 """Python packages whose version can change a PDF's bytes."""
-PICTURE = re.compile(r'#picture\("/((?:[^"\\]|\\.)*)"')
-"""A built site's image in a handbook's Typst document (see :mod:`.markup`)."""
 
 
 class BookCache:
@@ -50,10 +48,12 @@ class BookCache:
         self.pdfs: dict[str, str] = {}
         """The entry of each PDF this build wrote or copied, by file name."""
 
-    def write(self, source: str, target: Path) -> tuple[int, list[Problem]]:
+    def write(self, source: str, target: Path, images: Iterable[Path]
+              ) -> tuple[int, list[Problem]]:
         """Write Typst ``source`` as a PDF to ``target``; return its size and what went wrong.
 
-        Nothing is written when Typst fails (size 0).
+        ``images`` are the built site's files the document shows. Nothing is
+        written when Typst fails (size 0).
         """
         name = f"pdf-{self.key(source)}"
         self.pdfs[target.name] = name
@@ -66,9 +66,9 @@ class BookCache:
         if made is None:
             return 0, problems
         target.write_bytes(made)
-        files = {path: self.file(path) for path in
-                 sorted({match.group(1).replace('\\"', '"') for match in
-                         PICTURE.finditer(source)})}
+        files = {path: self.file(path) for path in sorted(
+            {image.resolve().relative_to(self.typesetter.site_dir).as_posix()
+             for image in images})}
         self.store(name, {"pdf": file_digest(made), "files": files, "problems": problems},
                   made)
         return len(made), problems

@@ -153,18 +153,21 @@ class _Language:
                 home: Chapter | None, edition: str) -> list[WrittenFile]:
         trainer = edition == "trainer"
         reports = [self.pdf(section.module.id, edition, self.source(section),
-                            writer.module_pdf(section, trainer, key))
+                            writer.module_pdf(section, trainer, key), section.chapters)
                    for section, key in zip(sections, keys, strict=True)]
         index = f"{rel(self.course.docs_dir, self.course.root)}/{self.lang}/" \
                 f"{self.course.home.src_uri}"
+        chapters = [c for s in sections for c in s.chapters] + ([home] if home else [])
         reports.append(self.pdf("course", edition, index,
-                                writer.course_pdf(sections, keys, home, trainer)))
+                                writer.course_pdf(sections, keys, home, trainer), chapters))
         return [report for report in reports if report is not None]
 
-    def pdf(self, scope: str, edition: str, source: str, document: str) -> WrittenFile | None:
+    def pdf(self, scope: str, edition: str, source: str, document: str,
+            chapters: list[Chapter]) -> WrittenFile | None:
         """Write one PDF; ``None`` when Typst could not make it (an error says why)."""
         name = handbook_name(self.course.id, scope, self.lang, edition)
-        size, problems = self.cache.write(document, self.dist_dir / name)
+        images = [image for chapter in chapters for image, _ in chapter.images]
+        size, problems = self.cache.write(document, self.dist_dir / name, images)
         self.rendered(source, problems)
         return WrittenFile(self.dist_dir / name, size, KIND) if size else None
 

@@ -28,7 +28,7 @@ TRICKY = ('#sys.exit() $x^2$ <label> @ref = h // c /* d */ *b* _i_ `r` [x] {y} \
 def pdf_of(body: str) -> bytes:
     """The PDF Typst makes of HTML ``body`` with the handbook's functions."""
     markup = Markup().blocks([lxml_html.fragment_fromstring(body, create_parent="div")])
-    source = (f'{template()}\n#show: setup.with(lang: "en", title: "t")\n'
+    source = (f'{template()}\n#show: setup.with("en", title: "t")\n'
               '#let page-ref(target) = [ (p. #context counter(page).at(target).first())]\n'
               + markup)
     pdf = typst.compile(source.encode())
